@@ -1,0 +1,92 @@
+# The portal's commands. `make run` and `make test` set up everything they need.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+PYTHON := .venv/bin/python
+MANAGE := $(PYTHON) manage.py
+PGCLUSTER := $(PYTHON) tools/pgcluster.py
+UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
+export UV_PROJECT_ENVIRONMENT := .venv
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help run test setup db migrate demo po mo lint format check-deploy static bench-deps stop-db clean chromium
+
+help: ## List the commands
+	@echo "Portal for social entrepreneurship in Copenhagen"
+	@echo
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+run: setup ## Set up everything and serve on http://127.0.0.1:$(PORT) with the task worker
+	$(PGCLUSTER) run -- $(MANAGE) serve --port $(PORT)
+
+test: setup chromium ## Run the whole suite: lint, migrations check, unit and browser tests
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	$(PGCLUSTER) run -- bash -c '$(MANAGE) makemigrations --check --dry-run && DJANGO_SETTINGS_MODULE=portal.settings.test .venv/bin/pytest $(PYTEST_ARGS)'
+
+setup: .venv/.synced static/dist/.built mo db-ready ## Install dependencies, build assets, migrate, load demo data
+
+$(UV):
+	@echo "uv not found: installing it into .tools/uv"
+	python3 -m pip install --quiet --target .tools/uv uv || { echo "Could not install uv: install it (https://docs.astral.sh/uv/) or Python 3.12 with pip"; exit 1; }
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+static/dist/.built: node_modules/.installed frontend/build.mjs $(wildcard frontend/*.scss)
+	npm run --silent build
+	@touch $@
+
+LOCALE_PO := $(wildcard locale/*/LC_MESSAGES/*.po)
+mo: $(LOCALE_PO:.po=.mo) ## Compile the translation catalogues
+
+locale/%.mo: locale/%.po
+	msgfmt --check-format -o $@ $<
+
+po: .venv/.synced ## Update the translation catalogues from the source
+	$(MANAGE) makemessages --locale da --locale en --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*'
+
+db-ready: .venv/.synced
+	@if [ -z "$$DATABASE_URL" ]; then $(PGCLUSTER) run -- $(MAKE) --no-print-directory migrate demo; else $(MAKE) --no-print-directory migrate demo; fi
+
+migrate:
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+
+demo: ## Load the demo data (idempotent)
+	$(MANAGE) load_demo_data
+
+lint: .venv/.synced ## ruff check and format check
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: .venv/.synced ## Format the code with ruff
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+check-deploy: .venv/.synced ## Django's deployment checks with production settings
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) check --deploy --fail-level WARNING
+
+static: setup ## Collect static files for production (whitenoise, hashed and compressed)
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) collectstatic --no-input
+
+chromium:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Browser tests need Chromium: sudo apt-get install chromium"; exit 1; fi; \
+	fi
+
+stop-db: ## Stop the project's own PostgreSQL cluster
+	$(PGCLUSTER) stop
+
+clean: stop-db ## Remove everything set up (keeps nothing: database, venv, node_modules)
+	if [ -L .pgdata ]; then rm -rf "$$(readlink -f .pgdata)"; fi
+	rm -rf .venv .tools node_modules static/dist .staticfiles .media-test .pgdata

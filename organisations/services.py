@@ -1,0 +1,121 @@
+"""State changes of organisations, memberships and invitations."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from organisations.models import (
+    MembershipRole,
+    Organisation,
+    OrganisationInvitation,
+    OrganisationMembership,
+)
+from portal.mail import send_templated_email
+
+
+def _unique_slug(name: str, exclude_pk=None) -> str:
+    base = slugify(name.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))[:200] or "organisation"
+    slug, counter = base, 2
+    existing = Organisation.objects.exclude(pk=exclude_pk)
+    while existing.filter(slug=slug).exists():
+        slug = f"{base}-{counter}"
+        counter += 1
+    return slug
+
+
+@transaction.atomic
+def organisation_register(*, user, data: dict) -> Organisation:
+    """Create an organisation with the registering user as the profile's administrator."""
+    districts = data.pop("districts", [])
+    sdgs = data.pop("sdgs", [])
+    organisation = Organisation(**data, slug=_unique_slug(data["name"]))
+    organisation.full_clean()
+    organisation.save()
+    organisation.districts.set(districts)
+    organisation.sdgs.set(sdgs)
+    OrganisationMembership.objects.create(
+        organisation=organisation, user=user, role=MembershipRole.ADMIN
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, data: dict) -> Organisation:
+    districts = data.pop("districts", None)
+    sdgs = data.pop("sdgs", None)
+    for field, value in data.items():
+        setattr(organisation, field, value)
+    organisation.full_clean()
+    organisation.save()
+    if districts is not None:
+        organisation.districts.set(districts)
+    if sdgs is not None:
+        organisation.sdgs.set(sdgs)
+    return organisation
+
+
+@transaction.atomic
+def invitation_send(*, organisation: Organisation, email: str, invited_by, accept_url_builder) -> OrganisationInvitation:
+    """Invite a colleague by e-mail; an earlier open invitation to the same address is replaced."""
+    email = email.strip().lower()
+    if OrganisationMembership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+        raise ValidationError(_("This person is already a member of the organisation."), code="member")
+    OrganisationInvitation.objects.open().filter(organisation=organisation, email__iexact=email).update(
+        revoked_at=timezone.now()
+    )
+    invitation = OrganisationInvitation.objects.create(
+        organisation=organisation, email=email, invited_by=invited_by
+    )
+    send_templated_email(
+        to=email,
+        template_prefix="organisations/email/invitation",
+        context={
+            "organisation": organisation,
+            "invited_by": invited_by,
+            "accept_url": accept_url_builder(reverse("organisations:invitation", args=[invitation.token])),
+            "expires_at": invitation.expires_at,
+        },
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: OrganisationInvitation) -> None:
+    if invitation.is_open:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: OrganisationInvitation, user) -> OrganisationMembership:
+    invitation = OrganisationInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ValidationError(_("This invitation is no longer valid."), code="closed")
+    if user.email.lower() != invitation.email.lower():
+        raise ValidationError(
+            _("This invitation was sent to another e-mail address. Sign in with that address to accept it."),
+            code="wrong_user",
+        )
+    membership, _created = OrganisationMembership.objects.get_or_create(
+        organisation=invitation.organisation, user=user, defaults={"role": MembershipRole.MEMBER}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: OrganisationMembership) -> None:
+    """Remove a member; the last administrator of a profile cannot be removed."""
+    organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
+    if membership.role == MembershipRole.ADMIN:
+        admins = organisation.memberships.filter(role=MembershipRole.ADMIN).count()
+        if admins <= 1:
+            raise ValidationError(
+                _("The last administrator of the profile cannot be removed. Make another member administrator first."),
+                code="last_admin",
+            )
+    membership.delete()

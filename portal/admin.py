@@ -1,0 +1,71 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import (
+    Administration,
+    AdministrationMembership,
+    LocalCommitteeArea,
+    OutgoingEmail,
+    RoleAssignment,
+    SustainableDevelopmentGoal,
+    User,
+)
+
+
+class AdministrationMembershipInline(admin.TabularInline):
+    model = AdministrationMembership
+    extra = 0
+    verbose_name_plural = _("Administrations (civil servant)")
+
+
+class RoleAssignmentInline(admin.TabularInline):
+    model = RoleAssignment
+    extra = 0
+    verbose_name_plural = _("Staff roles")
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "is_active", "last_login"]
+    list_filter = ["is_active", "role_assignments__role", "administration_memberships__administration"]
+    search_fields = ["email", "first_name", "last_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Personal information"), {"fields": ["first_name", "last_name"]}),
+        (_("Status"), {"fields": ["is_active", "last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+    readonly_fields = ["last_login", "date_joined"]
+    inlines = [AdministrationMembershipInline, RoleAssignmentInline]
+
+
+@admin.register(Administration)
+class AdministrationAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_da", "name_en"]
+    search_fields = ["code", "name_da", "name_en"]
+
+
+@admin.register(LocalCommitteeArea)
+class LocalCommitteeAreaAdmin(admin.ModelAdmin):
+    list_display = ["name_da", "name_en"]
+
+
+@admin.register(SustainableDevelopmentGoal)
+class SustainableDevelopmentGoalAdmin(admin.ModelAdmin):
+    list_display = ["number", "name_da", "name_en"]
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    list_display = ["subject", "created_at", "attempts", "sent_at", "given_up_at"]
+    list_filter = ["sent_at", "given_up_at"]
+    search_fields = ["subject"]
+    readonly_fields = [field.name for field in OutgoingEmail._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,220 @@
+"""Accounts, roles and the City's reference data."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+DANISH_COLLATION = "da-x-icu"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with an account; the e-mail address is the login."""
+
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.email
+
+
+class BilingualName(models.Model):
+    """Reference data named in Danish and English; `name` follows the active language."""
+
+    name_da = models.CharField(_("Danish name"), max_length=200, db_collation=DANISH_COLLATION)
+    name_en = models.CharField(_("English name"), max_length=200)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "da").startswith("en") else self.name_da
+
+    def __str__(self):
+        return self.name
+
+
+class Administration(BilingualName):
+    """One of the City of Copenhagen's seven administrations (forvaltninger)."""
+
+    code = models.CharField(_("abbreviation"), max_length=10, unique=True)
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        verbose_name = _("administration")
+        verbose_name_plural = _("administrations")
+        ordering = ["name_da"]
+
+
+class LocalCommitteeArea(BilingualName):
+    """One of the twelve local committee areas (lokaludvalg)."""
+
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        verbose_name = _("local committee area")
+        verbose_name_plural = _("local committee areas")
+        ordering = ["name_da"]
+
+
+class SustainableDevelopmentGoal(BilingualName):
+    """One of the UN's 17 Sustainable Development Goals (Verdensmålene)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+
+    class Meta:
+        verbose_name = _("Sustainable Development Goal")
+        verbose_name_plural = _("Sustainable Development Goals")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class AdministrationMembershipQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class AdministrationMembership(models.Model):
+    """A civil servant's place in an administration."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="administration_memberships",
+        verbose_name=_("user"),
+    )
+    administration = models.ForeignKey(
+        Administration,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("administration"),
+    )
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = AdministrationMembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("administration membership")
+        verbose_name_plural = _("administration memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "administration"], name="unique_administration_membership"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.administration.code}"
+
+
+class Role(models.TextChoices):
+    """Portal-wide staff roles; civil servants are staff through AdministrationMembership."""
+
+    CONTACT_OFFICER = "contact_officer", _("Contact officer")
+    COUNCIL_MEMBER = "council_member", _("Council member")
+    COUNCIL_SECRETARY = "council_secretary", _("Council secretary")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    created_at = models.DateTimeField(_("granted"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="unique_role")]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(sent_at__isnull=True, given_up_at__isnull=True)
+
+
+class OutgoingEmail(models.Model):
+    """The outbox: every e-mail is stored here before a task sends it.
+
+    A send that fails stays pending and is retried, so no message is lost when the
+    mail server is down; `sent_at` makes a retry after success a no-op.
+    """
+
+    to = models.JSONField(_("recipients"))
+    subject = models.CharField(_("subject"), max_length=998)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    given_up_at = models.DateTimeField(_("given up"), null=True, blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="outgoing_email_pending",
+                condition=models.Q(sent_at__isnull=True, given_up_at__isnull=True),
+            )
+        ]
+
+    def __str__(self):
+        return self.subject

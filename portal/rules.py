@@ -1,0 +1,77 @@
+"""Who may do what in the portal app: the one place for account and role checks.
+
+A user's roles are read once per request and cached on the user object.
+"""
+
+from allauth.mfa.utils import is_mfa_enabled
+
+from portal.models import Role
+
+
+def _roles(user) -> frozenset[str]:
+    if not user.is_authenticated:
+        return frozenset()
+    cached = user.__dict__.get("_portal_roles")
+    if cached is None:
+        cached = frozenset(user.role_assignments.values_list("role", flat=True))
+        user.__dict__["_portal_roles"] = cached
+    return cached
+
+
+def administration_ids(user) -> frozenset[int]:
+    if not user.is_authenticated:
+        return frozenset()
+    cached = user.__dict__.get("_portal_administration_ids")
+    if cached is None:
+        cached = frozenset(
+            user.administration_memberships.values_list("administration_id", flat=True)
+        )
+        user.__dict__["_portal_administration_ids"] = cached
+    return cached
+
+
+def has_role(user, role: Role) -> bool:
+    return user.is_active and role in _roles(user)
+
+
+def is_civil_servant(user) -> bool:
+    return user.is_authenticated and user.is_active and bool(administration_ids(user))
+
+
+def is_member_of_administration(user, administration) -> bool:
+    return user.is_active and administration.pk in administration_ids(user)
+
+
+def is_contact_officer(user) -> bool:
+    return has_role(user, Role.CONTACT_OFFICER)
+
+
+def is_council_member(user) -> bool:
+    return has_role(user, Role.COUNCIL_MEMBER)
+
+
+def is_council_secretary(user) -> bool:
+    return has_role(user, Role.COUNCIL_SECRETARY)
+
+
+def is_administrator(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or has_role(user, Role.ADMINISTRATOR))
+
+
+def holds_staff_role(user) -> bool:
+    """Civil servants and every portal role: these must use two-factor authentication."""
+    return user.is_authenticated and (
+        is_civil_servant(user) or bool(_roles(user)) or user.is_superuser
+    )
+
+
+def has_two_factor(user) -> bool:
+    return user.is_authenticated and is_mfa_enabled(user)
+
+
+def can_open_staff_pages(user) -> bool:
+    return holds_staff_role(user) and has_two_factor(user)
+
+
+def can_open_admin(user) -> bool:
+    return user.is_active and is_administrator(user) and has_two_factor(user)

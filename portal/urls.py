@@ -1,0 +1,20 @@
+"""The root URLconf: Danish pages at /, English under /en/, translated paths."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from portal.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("portal.site_urls")),
+    path(_("account/"), include("allauth.urls")),
+    path(_("organisations/"), include("organisations.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
