@@ -25,59 +25,30 @@
   var STRINGS_EN = {
     accordion: { open_all: 'Open all', close_all: 'Close all' },
     characterLimit: {
-      characters_remaining_one: 'You have {value} character left',
-      characters_remaining_many: 'You have {value} characters left',
-      characters_exceeded_one: 'You have {value} character too many',
-      characters_exceeded_many: 'You have {value} characters too many'
+      character_remaining: 'You have {value} character left',
+      characters_remaining: 'You have {value} characters left',
+      character_too_many: 'You have {value} character too many',
+      characters_too_many: 'You have {value} characters too many'
     },
-    more: 'More'
-  };
-
-  DKFDS.init();
-
-  if (!english) {
-    return;
-  }
-
-  // Accordions with an "open all" button: re-initialise with English strings.
-  if (DKFDS.Accordion) {
-    var accordions = document.querySelectorAll('.accordion, .accordion-bordered');
-    for (var a = 0; a < accordions.length; a++) {
-      if (accordions[a].parentNode && accordions[a].parentNode.querySelector('.accordion-bulk-button')) {
-        new DKFDS.Accordion(accordions[a], STRINGS_EN.accordion).init();
-      }
-    }
-  }
-
-  // Text fields with a character limit.
-  if (DKFDS.CharacterLimit) {
-    var limits = document.querySelectorAll('.form-limit');
-    for (var c = 0; c < limits.length; c++) {
-      new DKFDS.CharacterLimit(limits[c], STRINGS_EN.characterLimit).init();
-    }
-  }
-
-  // Date pickers.
-  if (DKFDS.datePicker && typeof DKFDS.datePicker.setLanguage === 'function') {
-    DKFDS.datePicker.setLanguage({
+    datePicker: {
       open_calendar: 'Open calendar',
       choose_a_date: 'Choose a date',
-      choose_a_date_between: 'Choose a date between {minDay}. {minMonthStr} {minYear} and {maxDay}. {maxMonthStr} {maxYear}',
-      choose_a_date_before: 'Choose a date. You can choose up to {maxDay}. {maxMonthStr} {maxYear}.',
-      choose_a_date_after: 'Choose a date. You can choose from {minDay}. {minMonthStr} {minYear}.',
-      aria_label_date: '{dayStr} the {day}. {monthStr} {year}',
-      current_month_displayed: 'Showing {monthStr} {year}',
+      choose_a_date_between: 'Choose a date between {minDay} {minMonthStr} {minYear} and {maxDay} {maxMonthStr} {maxYear}',
+      choose_a_date_before: 'Choose a date. You can choose up to {maxDay} {maxMonthStr} {maxYear}.',
+      choose_a_date_after: 'Choose a date. You can choose from {minDay} {minMonthStr} {minYear} onwards.',
+      aria_label_date: '{dayStr} {day} {monthStr} {year}',
+      current_month_displayed: 'Showing {monthLabel} {focusedYear}',
       first_possible_date: 'First possible date',
       last_possible_date: 'Last possible date',
-      previous_year: 'Go one year back',
-      previous_month: 'Go one month back',
-      next_month: 'Go one month forward',
-      next_year: 'Go one year forward',
+      previous_year: 'Go back one year',
+      previous_month: 'Go back one month',
+      next_month: 'Go forward one month',
+      next_year: 'Go forward one year',
       select_month: 'Choose month',
       select_year: 'Choose year',
       previous_years: 'Go back {years} years',
       next_years: 'Go forward {years} years',
-      guide: 'Use the arrow keys to move between dates. Page Up and Page Down change the month, Shift + Page Up and Shift + Page Down change the year. Home and End go to the start or end of a week.',
+      guide: 'With a keyboard, the left and right arrow keys change the day, the up and down arrow keys change the week, Page Up and Page Down change the month, and Shift with Page Up or Page Down changes the year. Home and End go to the start or end of a week.',
       months_displayed: 'Choose a month',
       years_displayed: 'Showing years {start} to {end}. Choose a year.',
       january: 'January',
@@ -99,12 +70,40 @@
       friday: 'Friday',
       saturday: 'Saturday',
       sunday: 'Sunday'
-    });
+    },
+    more: 'More'
+  };
+
+  if (english) {
+    // DKFDS.init() creates the components itself, so the English strings are put in
+    // place before it runs: accordions read this.text in init(), character limits
+    // read it whenever they count, and the date picker has setLanguage().
+    if (DKFDS.Accordion) {
+      var accordionInit = DKFDS.Accordion.prototype.init;
+      DKFDS.Accordion.prototype.init = function () {
+        this.text = STRINGS_EN.accordion;
+        return accordionInit.apply(this, arguments);
+      };
+    }
+    if (DKFDS.CharacterLimit) {
+      var charactersLeft = DKFDS.CharacterLimit.prototype.charactersLeft;
+      DKFDS.CharacterLimit.prototype.charactersLeft = function () {
+        this.text = STRINGS_EN.characterLimit;
+        return charactersLeft.apply(this, arguments);
+      };
+    }
+    if (DKFDS.datePicker && typeof DKFDS.datePicker.setLanguage === 'function') {
+      DKFDS.datePicker.setLanguage(STRINGS_EN.datePicker);
+    }
   }
 
-  // The "more" item DKFDS adds to a main menu that does not fit on one line.
-  var more = document.querySelectorAll('.navigation-menu .more-button > span');
-  for (var m = 0; m < more.length; m++) {
-    more[m].textContent = STRINGS_EN.more;
+  DKFDS.init();
+
+  if (english) {
+    // The "more" item DKFDS adds to a main menu that does not fit on one line.
+    var more = document.querySelectorAll('.navigation-menu .more-button > span');
+    for (var m = 0; m < more.length; m++) {
+      more[m].textContent = STRINGS_EN.more;
+    }
   }
 })();

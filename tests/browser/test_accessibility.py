@@ -1,0 +1,79 @@
+"""axe-core WCAG 2.1 A/AA on the main pages, in Danish and English."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.browser.conftest import assert_accessible
+from tests.factories import OrganisationFactory, UserFactory, member_of, with_totp
+
+PUBLIC_PAGES = [
+    "portal:home",
+    "account_login",
+    "account_signup",
+    "account_reset_password",
+    "portal:accessibility",
+    "portal:privacy",
+    "portal:contact",
+    "organisations:list",
+]
+
+
+def _url(name, language, **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def _login(page, live_server, user):
+    from django.contrib.auth import SESSION_KEY
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+    assert SESSION_KEY
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_page_has_no_wcag_violations(page, name, language):
+    page.goto(_url(name, language))
+    assert page.locator("html").get_attribute("lang") == language
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_pages_of_a_logged_in_entrepreneur_have_no_wcag_violations(page, live_server, language):
+    organisation = OrganisationFactory(name="Kaffe & Kompetencer ApS")
+    user = member_of(organisation, UserFactory(email="anna@example.org"))
+    _login(page, live_server, user)
+    for url in [
+        _url("portal:profile", language),
+        _url("organisations:create", language),
+        _url("organisations:detail", language, slug=organisation.slug),
+        _url("organisations:edit", language, slug=organisation.slug),
+        _url("organisations:members", language, slug=organisation.slug),
+        _url("portal:account_delete", language),
+        _url("mfa_index", language),
+    ]:
+        page.goto(url)
+        assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_form_with_errors_has_no_wcag_violations(page, live_server, language):
+    _login(page, live_server, UserFactory())
+    page.goto(_url("organisations:create", language))
+    page.locator("#id_cvr").fill("64942213")
+    page.locator("form[method=post] button[type=submit]").last.click()
+    assert page.locator("#id_cvr").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
+
+
+def test_staff_page_has_no_wcag_violations(page, live_server):
+    from tests.factories import civil_servant
+
+    _login(page, live_server, with_totp(civil_servant("BIF")))
+    page.goto(_url("portal:staff_overview", "da"))
+    assert_accessible(page)

@@ -1,0 +1,55 @@
+"""Production settings: refuse to start without a secret; `check --deploy` is clean."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SECRET_KEY", "DEBUG"}}
+    environment.update(env, DJANGO_SETTINGS_MODULE="portal.settings.production")
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+    "ALLOWED_HOSTS": "socialtentreprenoerskab.kk.dk",
+    "EMAIL_HOST": "smtp.kk.dk",
+}
+
+
+def test_production_refuses_to_start_without_a_secret():
+    result = _manage("check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_short_secret():
+    result = _manage("check", DJANGO_SECRET_KEY="short")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_check_deploy_prints_no_warnings_with_a_secret():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_mail_server():
+    environment = dict(PRODUCTION_ENV)
+    del environment["EMAIL_HOST"]
+    result = _manage("check", **environment)
+    assert result.returncode != 0
+    assert "EMAIL_HOST must be set" in result.stderr
