@@ -16,12 +16,16 @@ from portal.models import (
 class AdministrationMembershipInline(admin.TabularInline):
     model = AdministrationMembership
     extra = 0
+    fields = ["administration", "job_title", "created_at"]
+    readonly_fields = ["created_at"]
     verbose_name_plural = _("Administrations (civil servant)")
 
 
 class RoleAssignmentInline(admin.TabularInline):
     model = RoleAssignment
     extra = 0
+    fields = ["role", "created_at"]
+    readonly_fields = ["created_at"]
     verbose_name_plural = _("Staff roles")
 
 

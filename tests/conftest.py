@@ -23,7 +23,7 @@ def totp_code(secret: str) -> str:
 
 @pytest.fixture
 def organisation(db):
-    return OrganisationFactory(name="Kaffe & Kompetencer ApS", slug="kaffe-kompetencer")
+    return OrganisationFactory(name="Kaffe og Kompetencer ApS", slug="kaffe-kompetencer")
 
 
 @pytest.fixture

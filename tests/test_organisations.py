@@ -45,7 +45,7 @@ def test_member_edits_the_profile(client, organisation, entrepreneur):
     response = client.post(
         reverse("organisations:edit", args=[organisation.slug]),
         {
-            "name": "Kaffe & Kompetencer ApS",
+            "name": "Kaffe og Kompetencer ApS",
             "cvr": organisation.cvr,
             "legal_form": "aps",
             "purpose": "Ny formulering af formålet.",
