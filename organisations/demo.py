@@ -105,7 +105,10 @@ DEMO_ORGANISATIONS = [
 
 MEMBERS = {
     "kaffe-kompetencer": [("entrepreneur", MembershipRole.ADMIN)],
-    "groen-genbrug-amager": [("entrepreneur2", MembershipRole.ADMIN), ("entrepreneur", MembershipRole.MEMBER)],
+    "groen-genbrug-amager": [
+        ("entrepreneur2", MembershipRole.ADMIN),
+        ("entrepreneur", MembershipRole.MEMBER),
+    ],
     "brobyggerne": [("entrepreneur2", MembershipRole.MEMBER)],
 }
 

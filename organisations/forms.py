@@ -38,7 +38,10 @@ class OrganisationForm(forms.ModelForm):
         duplicates = Organisation.objects.filter(cvr=number).exclude(pk=self.instance.pk)
         if duplicates.exists():
             raise forms.ValidationError(
-                _("An organisation with this CVR number is already registered. Ask its members to invite you."),
+                _(
+                    "An organisation with this CVR number is already registered. "
+                    "Ask its members to invite you."
+                ),
                 code="cvr_taken",
             )
         return number

@@ -89,7 +89,10 @@ class MembershipRole(models.TextChoices):
 
 class OrganisationMembership(models.Model):
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -106,7 +109,9 @@ class OrganisationMembership(models.Model):
         verbose_name = _("organisation membership")
         verbose_name_plural = _("organisation memberships")
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "user"], name="unique_organisation_member")
+            models.UniqueConstraint(
+                fields=["organisation", "user"], name="unique_organisation_member"
+            )
         ]
 
     def __str__(self):
@@ -128,7 +133,10 @@ class OrganisationInvitationQuerySet(models.QuerySet):
 
 class OrganisationInvitation(models.Model):
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
     )
     email = models.EmailField(_("e-mail address"))
     token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
@@ -160,5 +168,7 @@ class OrganisationInvitation(models.Model):
     @property
     def is_open(self) -> bool:
         return (
-            self.accepted_at is None and self.revoked_at is None and timezone.now() < self.expires_at
+            self.accepted_at is None
+            and self.revoked_at is None
+            and timezone.now() < self.expires_at
         )

@@ -17,7 +17,10 @@ from portal.mail import send_templated_email
 
 
 def _unique_slug(name: str, exclude_pk=None) -> str:
-    base = slugify(name.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))[:200] or "organisation"
+    base = (
+        slugify(name.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))[:200]
+        or "organisation"
+    )
     slug, counter = base, 2
     existing = Organisation.objects.exclude(pk=exclude_pk)
     while existing.filter(slug=slug).exists():
@@ -58,14 +61,20 @@ def organisation_update(*, organisation: Organisation, data: dict) -> Organisati
 
 
 @transaction.atomic
-def invitation_send(*, organisation: Organisation, email: str, invited_by, accept_url_builder) -> OrganisationInvitation:
+def invitation_send(
+    *, organisation: Organisation, email: str, invited_by, accept_url_builder
+) -> OrganisationInvitation:
     """Invite a colleague by e-mail; an earlier open invitation to the same address is replaced."""
     email = email.strip().lower()
-    if OrganisationMembership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
-        raise ValidationError(_("This person is already a member of the organisation."), code="member")
-    OrganisationInvitation.objects.open().filter(organisation=organisation, email__iexact=email).update(
-        revoked_at=timezone.now()
-    )
+    if OrganisationMembership.objects.filter(
+        organisation=organisation, user__email__iexact=email
+    ).exists():
+        raise ValidationError(
+            _("This person is already a member of the organisation."), code="member"
+        )
+    OrganisationInvitation.objects.open().filter(
+        organisation=organisation, email__iexact=email
+    ).update(revoked_at=timezone.now())
     invitation = OrganisationInvitation.objects.create(
         organisation=organisation, email=email, invited_by=invited_by
     )
@@ -75,7 +84,9 @@ def invitation_send(*, organisation: Organisation, email: str, invited_by, accep
         context={
             "organisation": organisation,
             "invited_by": invited_by,
-            "accept_url": accept_url_builder(reverse("organisations:invitation", args=[invitation.token])),
+            "accept_url": accept_url_builder(
+                reverse("organisations:invitation", args=[invitation.token])
+            ),
             "expires_at": invitation.expires_at,
         },
     )
@@ -96,7 +107,10 @@ def invitation_accept(*, invitation: OrganisationInvitation, user) -> Organisati
         raise ValidationError(_("This invitation is no longer valid."), code="closed")
     if user.email.lower() != invitation.email.lower():
         raise ValidationError(
-            _("This invitation was sent to another e-mail address. Sign in with that address to accept it."),
+            _(
+                "This invitation was sent to another e-mail address. "
+                "Sign in with that address to accept it."
+            ),
             code="wrong_user",
         )
     membership, _created = OrganisationMembership.objects.get_or_create(
@@ -115,7 +129,10 @@ def membership_remove(*, membership: OrganisationMembership) -> None:
         admins = organisation.memberships.filter(role=MembershipRole.ADMIN).count()
         if admins <= 1:
             raise ValidationError(
-                _("The last administrator of the profile cannot be removed. Make another member administrator first."),
+                _(
+                    "The last administrator of the profile cannot be removed. "
+                    "Make another member administrator first."
+                ),
                 code="last_admin",
             )
     membership.delete()

@@ -15,7 +15,9 @@ def normalise_cvr(value: str) -> str:
 def is_valid_cvr(value: str) -> bool:
     if len(value) != 8 or not value.isdigit() or value[0] == "0":
         return False
-    return sum(int(digit) * weight for digit, weight in zip(value, CVR_WEIGHTS, strict=True)) % 11 == 0
+    return (
+        sum(int(digit) * weight for digit, weight in zip(value, CVR_WEIGHTS, strict=True)) % 11 == 0
+    )
 
 
 def validate_cvr(value: str) -> None:

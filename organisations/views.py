@@ -43,7 +43,9 @@ def organisation_detail(request, slug):
 def organisation_create(request):
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        organisation = services.organisation_register(user=request.user, data=dict(form.cleaned_data))
+        organisation = services.organisation_register(
+            user=request.user, data=dict(form.cleaned_data)
+        )
         messages.success(request, _("The organisation has been registered."))
         return redirect(organisation)
     return render(request, "organisations/form.html", {"form": form, "organisation": None})
@@ -66,7 +68,9 @@ def organisation_members(request, slug):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not allow("organisation_invite", f"user:{request.user.pk}"):
-            form.add_error(None, _("You have sent many invitations in a short time. Try again later."))
+            form.add_error(
+                None, _("You have sent many invitations in a short time. Try again later.")
+            )
         else:
             try:
                 services.invitation_send(
@@ -80,7 +84,8 @@ def organisation_members(request, slug):
             else:
                 messages.success(
                     request,
-                    _("The invitation has been sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+                    _("The invitation has been sent to %(email)s.")
+                    % {"email": form.cleaned_data["email"]},
                 )
                 return redirect("organisations:members", slug=organisation.slug)
     memberships = organisation.memberships.select_related("user").order_by("user__email")
@@ -101,13 +106,17 @@ def organisation_members(request, slug):
 @require_POST
 def membership_remove(request, slug, membership_id):
     organisation = rules.get_organisation_for_member_management(request.user, slug)
-    membership = get_object_or_404(OrganisationMembership, pk=membership_id, organisation=organisation)
+    membership = get_object_or_404(
+        OrganisationMembership, pk=membership_id, organisation=organisation
+    )
     try:
         services.membership_remove(membership=membership)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, _("%(member)s is no longer a member.") % {"member": membership.user})
+        messages.success(
+            request, _("%(member)s is no longer a member.") % {"member": membership.user}
+        )
     return redirect("organisations:members", slug=organisation.slug)
 
 
@@ -115,7 +124,9 @@ def membership_remove(request, slug, membership_id):
 @require_POST
 def invitation_revoke(request, slug, invitation_id):
     organisation = rules.get_organisation_for_member_management(request.user, slug)
-    invitation = get_object_or_404(OrganisationInvitation, pk=invitation_id, organisation=organisation)
+    invitation = get_object_or_404(
+        OrganisationInvitation, pk=invitation_id, organisation=organisation
+    )
     services.invitation_revoke(invitation=invitation)
     messages.success(request, _("The invitation has been withdrawn."))
     return redirect("organisations:members", slug=organisation.slug)
@@ -134,7 +145,9 @@ def invitation_accept(request, token):
             error = validation_error.messages[0]
         else:
             messages.success(
-                request, _("You are now a member of %(organisation)s.") % {"organisation": invitation.organisation}
+                request,
+                _("You are now a member of %(organisation)s.")
+                % {"organisation": invitation.organisation},
             )
             return redirect(invitation.organisation)
     return render(

@@ -33,7 +33,11 @@ class RoleAssignmentInline(admin.TabularInline):
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "is_active", "last_login"]
-    list_filter = ["is_active", "role_assignments__role", "administration_memberships__administration"]
+    list_filter = [
+        "is_active",
+        "role_assignments__role",
+        "administration_memberships__administration",
+    ]
     search_fields = ["email", "first_name", "last_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),

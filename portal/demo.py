@@ -9,7 +9,7 @@ from portal.models import Administration, Role
 from portal.services import administration_membership_add, role_grant
 
 # A fixed, published secret: demo staff accounts are for trying the portal, never for real use.
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
 
 # (key, e-mail, first name, last name, administrations, roles, staff?)
 DEMO_USERS = [
@@ -18,8 +18,24 @@ DEMO_USERS = [
     ("civil_servant_bif", "mads.nielsen@demo.example", "Mads", "Nielsen", ["BIF"], [], True),
     ("civil_servant_tmf", "sofie.larsen@demo.example", "Sofie", "Larsen", ["TMF"], [], True),
     ("civil_servant_suf", "ida.moeller@demo.example", "Ida", "Møller", ["SUF", "SOF"], [], True),
-    ("contact_officer", "karen.holm@demo.example", "Karen", "Holm", [], [Role.CONTACT_OFFICER], True),
-    ("council_member", "peter.madsen@demo.example", "Peter", "Madsen", [], [Role.COUNCIL_MEMBER], True),
+    (
+        "contact_officer",
+        "karen.holm@demo.example",
+        "Karen",
+        "Holm",
+        [],
+        [Role.CONTACT_OFFICER],
+        True,
+    ),
+    (
+        "council_member",
+        "peter.madsen@demo.example",
+        "Peter",
+        "Madsen",
+        [],
+        [Role.COUNCIL_MEMBER],
+        True,
+    ),
     (
         "council_secretary",
         "lone.christensen@demo.example",
@@ -29,7 +45,15 @@ DEMO_USERS = [
         [Role.COUNCIL_SECRETARY],
         True,
     ),
-    ("administrator", "admin@demo.example", "Portal", "Administrator", [], [Role.ADMINISTRATOR], True),
+    (
+        "administrator",
+        "admin@demo.example",
+        "Portal",
+        "Administrator",
+        [],
+        [Role.ADMINISTRATOR],
+        True,
+    ),
 ]
 
 JOB_TITLES = {
@@ -63,7 +87,10 @@ def load(context):
             )
         for role in roles:
             role_grant(user=user, role=role)
-        if staff and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        if (
+            staff
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
             TOTP.activate(user, DEMO_TOTP_SECRET)
             RecoveryCodes.activate(user)
         users[key] = user

@@ -59,7 +59,11 @@ def queue_message(message: EmailMessage) -> OutgoingEmail:
     else:
         text = message.body
     return queue_email(
-        to=message.to, subject=message.subject, body_text=text, body_html=html, reply_to=message.reply_to
+        to=message.to,
+        subject=message.subject,
+        body_text=text,
+        body_html=html,
+        reply_to=message.reply_to,
     )
 
 
@@ -103,11 +107,15 @@ def deliver(email_id: int) -> bool:
         try:
             message.send()
         except Exception as error:
-            logger.warning("Sending e-mail %s failed (attempt %s): %s", email.pk, email.attempts, error)
+            logger.warning(
+                "Sending e-mail %s failed (attempt %s): %s", email.pk, email.attempts, error
+            )
             email.last_error = f"{type(error).__name__}: {error}"[:2000]
             if email.attempts >= settings.EMAIL_MAX_ATTEMPTS:
                 email.given_up_at = now
-                logger.error("Gave up sending e-mail %s after %s attempts", email.pk, email.attempts)
+                logger.error(
+                    "Gave up sending e-mail %s after %s attempts", email.pk, email.attempts
+                )
             else:
                 email.next_attempt_at = now + retry_delay(email.attempts)
             email.save(update_fields=["attempts", "last_error", "given_up_at", "next_attempt_at"])

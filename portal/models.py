@@ -67,12 +67,12 @@ class BilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.name
+
     @property
     def name(self) -> str:
         return self.name_en if (get_language() or "da").startswith("en") else self.name_da
-
-    def __str__(self):
-        return self.name
 
 
 class Administration(BilingualName):

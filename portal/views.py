@@ -16,9 +16,7 @@ from portal.models import Administration, AdministrationMembership
 
 
 def home(request):
-    return render(
-        request, "portal/home.html", {"administrations": Administration.objects.all()}
-    )
+    return render(request, "portal/home.html", {"administrations": Administration.objects.all()})
 
 
 def _page(template_stem):
@@ -40,7 +38,9 @@ contact = _page("contact")
 @login_required
 def profile(request):
     user = request.user
-    form = ProfileForm(request.POST or None, initial={"first_name": user.first_name, "last_name": user.last_name})
+    form = ProfileForm(
+        request.POST or None, initial={"first_name": user.first_name, "last_name": user.last_name}
+    )
     if request.method == "POST" and form.is_valid():
         services.user_update_profile(user=user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
@@ -104,4 +104,3 @@ def healthz(request):
     except Exception:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-

@@ -46,7 +46,9 @@ def with_totp(user):
 
 def civil_servant(code: str, **kwargs) -> User:
     user = UserFactory(**kwargs)
-    AdministrationMembership.objects.create(user=user, administration=Administration.objects.get(code=code))
+    AdministrationMembership.objects.create(
+        user=user, administration=Administration.objects.get(code=code)
+    )
     return user
 
 

@@ -15,7 +15,11 @@ def test_signup_sends_a_verification_email_and_login_waits_for_it(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("account_signup"),
-            {"email": "ny@example.org", "password1": "en-lang-adgangskode-42", "password2": "en-lang-adgangskode-42"},
+            {
+                "email": "ny@example.org",
+                "password1": "en-lang-adgangskode-42",
+                "password2": "en-lang-adgangskode-42",
+            },
         )
     assert response.status_code == 302
     assert len(mailoutbox) == 1
@@ -36,7 +40,9 @@ def test_login_with_unverified_email_does_not_log_in(client, db):
 
 
 def test_login_of_a_staff_user_asks_for_the_totp_code(client, civil_servant_bif):
-    response = client.post(reverse("account_login"), {"login": civil_servant_bif.email, "password": PASSWORD})
+    response = client.post(
+        reverse("account_login"), {"login": civil_servant_bif.email, "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_authenticate")
     assert "_auth_user_id" not in client.session
@@ -64,7 +70,9 @@ class TestStaffPages:
         client.force_login(entrepreneur)
         assert client.get(reverse("portal:staff_overview")).status_code == 403
 
-    def test_civil_servant_without_totp_is_sent_to_set_it_up(self, client, civil_servant_without_totp):
+    def test_civil_servant_without_totp_is_sent_to_set_it_up(
+        self, client, civil_servant_without_totp
+    ):
         client.force_login(civil_servant_without_totp)
         response = client.get(reverse("portal:staff_overview"))
         assert response.status_code == 302
@@ -102,7 +110,9 @@ class TestAdmin:
         client.force_login(admin)
         response = client.get(reverse("admin:index"), follow=True)
         visited = [url for url, _status in response.redirect_chain]
-        assert any(url.startswith(reverse("mfa_activate_totp")) or "activate" in url for url in visited)
+        assert any(
+            url.startswith(reverse("mfa_activate_totp")) or "activate" in url for url in visited
+        )
 
     @pytest.mark.parametrize("persona", ["civil_servant_bif", "contact_officer", "entrepreneur"])
     def test_other_roles_cannot_open_the_admin(self, client, request, persona):
@@ -161,4 +171,3 @@ def test_staff_role_without_totp_is_flagged_on_the_profile(client, civil_servant
     client.force_login(civil_servant_without_totp)
     content = client.get(reverse("portal:profile")).content.decode()
     assert reverse("mfa_activate_totp") in content
-

@@ -10,7 +10,9 @@ def test_valid_cvr_numbers_pass_the_modulus_11_check(number):
     assert is_valid_cvr(number)
 
 
-@pytest.mark.parametrize("number", ["64942213", "12345678", "6494221", "649422120", "abcdefgh", "04942212"])
+@pytest.mark.parametrize(
+    "number", ["64942213", "12345678", "6494221", "649422120", "abcdefgh", "04942212"]
+)
 def test_invalid_cvr_numbers_fail(number):
     assert not is_valid_cvr(number)
 
@@ -32,7 +34,9 @@ def _registration_data(**overrides):
     return data
 
 
-def test_wrong_check_digit_gets_a_danish_message_next_to_the_field_and_keeps_the_input(client, outsider):
+def test_wrong_check_digit_gets_a_danish_message_next_to_the_field_and_keeps_the_input(
+    client, outsider
+):
     client.force_login(outsider)
     response = client.post(
         reverse("organisations:create"), _registration_data(cvr="64942213", name="Min Virksomhed")
@@ -54,7 +58,9 @@ def test_cvr_with_wrong_length_gets_its_own_message(client, outsider):
 
 def test_english_message_on_english_pages(client, outsider):
     client.force_login(outsider)
-    with_english = client.post("/en" + reverse("organisations:create"), _registration_data(cvr="64942213"))
+    with_english = client.post(
+        "/en" + reverse("organisations:create"), _registration_data(cvr="64942213")
+    )
     assert "This is not a valid CVR number" in with_english.content.decode()
 
 
@@ -72,6 +78,8 @@ def test_valid_cvr_with_prefix_registers_the_organisation_and_makes_the_user_its
 
 def test_a_cvr_number_can_be_registered_once(client, outsider, organisation):
     client.force_login(outsider)
-    response = client.post(reverse("organisations:create"), _registration_data(cvr=organisation.cvr))
+    response = client.post(
+        reverse("organisations:create"), _registration_data(cvr=organisation.cvr)
+    )
     assert "allerede registreret" in response.content.decode()
     assert Organisation.objects.count() == 1

@@ -13,7 +13,10 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entries(language):
     assert po.exists()
     for flag in ("--untranslated", "--only-fuzzy"):
         result = subprocess.run(
-            ["msgattrib", flag, "--no-obsolete", str(po)], capture_output=True, text=True, check=True
+            ["msgattrib", flag, "--no-obsolete", str(po)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         entries = [line for line in result.stdout.splitlines() if line.startswith("msgid ")]
         # The header entry (msgid "") is the only one allowed.

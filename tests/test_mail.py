@@ -43,7 +43,9 @@ def test_email_is_stored_and_sent_after_commit(db, mailoutbox, django_capture_on
     assert email.attempts == 1
 
 
-def test_nothing_is_sent_before_the_transaction_commits(db, mailoutbox, django_capture_on_commit_callbacks):
+def test_nothing_is_sent_before_the_transaction_commits(
+    db, mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         mail.queue_email(to=["modtager@example.org"], subject="Emne", body_text="Tekst")
     assert mailoutbox == []
@@ -64,7 +66,9 @@ def test_failed_send_is_kept_and_sent_once_when_the_server_is_back(
     # The server comes back; the retry sweep only takes what is due.
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     assert retry_pending_emails.call() == 0
-    OutgoingEmail.objects.filter(pk=email.pk).update(next_attempt_at=timezone.now() - timedelta(seconds=1))
+    OutgoingEmail.objects.filter(pk=email.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=1)
+    )
     assert retry_pending_emails.call() == 1
     assert len(django_mail.outbox) == 1
     # A second sweep sends nothing again.
@@ -85,7 +89,9 @@ def test_sending_gives_up_after_the_maximum_attempts(db, settings, mail_server_d
 
 
 def test_subject_line_breaks_cannot_inject_headers(db):
-    email = mail.queue_email(to=["x@example.org"], subject="Hej\r\nBcc: evil@example.org", body_text="t")
+    email = mail.queue_email(
+        to=["x@example.org"], subject="Hej\r\nBcc: evil@example.org", body_text="t"
+    )
     assert "\n" not in email.subject and "\r" not in email.subject
 
 

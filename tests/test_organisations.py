@@ -23,7 +23,9 @@ def test_member_sees_the_edit_link(client, organisation, colleague):
 
 
 @pytest.mark.parametrize("view", ["organisations:edit", "organisations:members"])
-def test_non_members_get_404_for_the_organisations_private_pages(client, organisation, outsider, view):
+def test_non_members_get_404_for_the_organisations_private_pages(
+    client, organisation, outsider, view
+):
     client.force_login(outsider)
     assert client.get(reverse(view, args=[organisation.slug])).status_code == 404
 
@@ -72,7 +74,8 @@ def test_invitation_is_sent_by_email_and_accepted_by_the_invited_address(
     client.force_login(entrepreneur)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("organisations:members", args=[organisation.slug]), {"email": "New.Person@Example.org"}
+            reverse("organisations:members", args=[organisation.slug]),
+            {"email": "New.Person@Example.org"},
         )
     assert response.status_code == 302
     assert len(mailoutbox) == 1
@@ -94,7 +97,9 @@ def test_invitation_is_sent_by_email_and_accepted_by_the_invited_address(
     assert "ikke længere gyldig" in second.content.decode()
 
 
-def test_invitation_cannot_be_accepted_by_another_account(client, organisation, entrepreneur, outsider):
+def test_invitation_cannot_be_accepted_by_another_account(
+    client, organisation, entrepreneur, outsider
+):
     invitation = OrganisationInvitation.objects.create(
         organisation=organisation, email="someone@example.org", invited_by=entrepreneur
     )
@@ -122,7 +127,9 @@ def test_unknown_invitation_token_is_404(client, outsider):
     assert client.get(reverse("organisations:invitation", args=["forged-token"])).status_code == 404
 
 
-def test_inviting_an_existing_member_gets_a_message_next_to_the_field(client, organisation, entrepreneur, colleague):
+def test_inviting_an_existing_member_gets_a_message_next_to_the_field(
+    client, organisation, entrepreneur, colleague
+):
     client.force_login(entrepreneur)
     response = client.post(
         reverse("organisations:members", args=[organisation.slug]), {"email": colleague.email}
@@ -160,7 +167,9 @@ def test_membership_of_another_organisation_cannot_be_removed_through_this_one(
     client, organisation, entrepreneur
 ):
     other = OrganisationFactory()
-    stranger_membership = OrganisationMembership.objects.create(organisation=other, user=UserFactory())
+    stranger_membership = OrganisationMembership.objects.create(
+        organisation=other, user=UserFactory()
+    )
     client.force_login(entrepreneur)
     response = client.post(
         reverse("organisations:membership_remove", args=[organisation.slug, stranger_membership.pk])

@@ -4,7 +4,10 @@ from portal.models import Administration, LocalCommitteeArea, SustainableDevelop
 def test_the_seven_administrations_are_loaded(db):
     codes = set(Administration.objects.values_list("code", flat=True))
     assert codes == {"ØKF", "KFF", "BUF", "SUF", "SOF", "TMF", "BIF"}
-    assert Administration.objects.get(code="BIF").name_da == "Beskæftigelses- og Integrationsforvaltningen"
+    assert (
+        Administration.objects.get(code="BIF").name_da
+        == "Beskæftigelses- og Integrationsforvaltningen"
+    )
 
 
 def test_the_twelve_local_committee_areas_are_loaded(db):

@@ -84,7 +84,9 @@ def test_every_named_url_as_anonymous_visitor(client, world, language):
             except Exception as error:
                 raise AssertionError(f"{name} {url}: invalid HTML: {error}") from error
             assert "Content-Security-Policy" in response.headers
-            assert "nonce-" in response.headers["Content-Security-Policy"] or b"<script" not in content
+            assert (
+                "nonce-" in response.headers["Content-Security-Policy"] or b"<script" not in content
+            )
             assert response.headers["X-Frame-Options"] == "DENY"
             assert response.headers["Referrer-Policy"] == "same-origin"
     assert checked > 20

@@ -17,6 +17,7 @@ the socket path in the settings is the same either way.
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -79,7 +80,15 @@ def install_postgresql() -> None:
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
     subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql", "postgresql-contrib"],
+        [
+            "apt-get",
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "postgresql",
+            "postgresql-contrib",
+        ],
         check=True,
         env=env,
     )
@@ -101,7 +110,14 @@ def ensure_system_user() -> None:
     except subprocess.CalledProcessError:
         say(f"creating the unprivileged system user {SYSTEM_USER} to run PostgreSQL")
         subprocess.run(
-            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SYSTEM_USER],
+            [
+                "useradd",
+                "--system",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+                SYSTEM_USER,
+            ],
             check=True,
         )
 
@@ -174,9 +190,17 @@ def initialise(data: Path, run: Path) -> None:
         as_cluster_user(
             [
                 str(bindir() / "initdb"),
-                "-D", str(data),
-                "--locale-provider=icu", "--icu-locale=da", "--locale=C.UTF-8",
-                "-E", "UTF8", "-U", "postgres", "-A", "trust",
+                "-D",
+                str(data),
+                "--locale-provider=icu",
+                "--icu-locale=da",
+                "--locale=C.UTF-8",
+                "-E",
+                "UTF8",
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
             ]
         )
     )
@@ -195,7 +219,9 @@ def initialise(data: Path, run: Path) -> None:
 
 def start(data: Path, log: Path) -> None:
     run_checked(
-        as_cluster_user([str(bindir() / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60", "start"])
+        as_cluster_user(
+            [str(bindir() / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60", "start"]
+        )
     )
 
 
@@ -211,7 +237,9 @@ def psql(run: Path, sql: str, database: str = "postgres") -> str:
 
 
 def ensure_database(run: Path, name: str) -> None:
-    if psql(run, f"SELECT 1 FROM pg_database WHERE datname = '{name}'") != "1":
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
+        fail(f"invalid database name {name!r}: use lower-case letters, digits and _")
+    if psql(run, f"SELECT 1 FROM pg_database WHERE datname = '{name}'") != "1":  # noqa: S608
         psql(run, f'CREATE DATABASE "{name}"')
         say(f"created database {name}")
 
@@ -237,7 +265,9 @@ def stop() -> None:
         return
     data, _run, _log = paths()
     if is_running(data):
-        run_checked(as_cluster_user([str(bindir() / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]))
+        run_checked(
+            as_cluster_user([str(bindir() / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"])
+        )
         say("stopped")
 
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-DEMO_PASSWORD = "Demo-portal-2026"
+DEMO_PASSWORD = "Demo-portal-2026"  # noqa: S105  (printed for development only)
 
 
 class DemoContext:
@@ -36,7 +36,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, allow_production=False, **options):
         if not settings.DEBUG and not allow_production:
-            raise CommandError("Demo data is for development. Use --allow-production to load it anyway.")
+            raise CommandError(
+                "Demo data is for development. Use --allow-production to load it anyway."
+            )
         password = DEMO_PASSWORD if settings.DEBUG else secrets.token_urlsafe(24)
         context = DemoContext(password)
         with transaction.atomic():

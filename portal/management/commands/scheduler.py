@@ -19,7 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Enqueue every task once and exit.")
 
     def handle(self, *args, once=False, **options):
-        schedule = {path: (import_string(path), interval) for path, interval in settings.PERIODIC_TASKS.items()}
+        schedule = {
+            path: (import_string(path), interval)
+            for path, interval in settings.PERIODIC_TASKS.items()
+        }
         if once:
             for path, (task, _interval) in schedule.items():
                 task.enqueue()

@@ -24,7 +24,9 @@ class Command(BaseCommand):
             "worker": subprocess.Popen([*manage, "db_worker", "--interval", "0.5"]),
             "scheduler": subprocess.Popen([*manage, "scheduler"]),
         }
-        self.stdout.write(f"Portal on http://{host}:{port}/ with task worker and scheduler. Ctrl-C stops.")
+        self.stdout.write(
+            f"Portal on http://{host}:{port}/ with task worker and scheduler. Ctrl-C stops."
+        )
         interrupted = False
 
         def stop(*_):
@@ -47,7 +49,11 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     self.stderr.write(f"{name} did not stop in time; killing it")
                     process.kill()
-        failed = [name for name, p in processes.items() if p.returncode not in (0, -2, 1) and not interrupted]
+        failed = [
+            name
+            for name, p in processes.items()
+            if p.returncode not in (0, -2, 1) and not interrupted
+        ]
         if failed:
             self.stderr.write(f"Stopped because {', '.join(failed)} exited.")
             sys.exit(1)
