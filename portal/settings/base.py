@@ -133,10 +133,10 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_REDIRECT_URL = "portal:home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_TOTP_ISSUER = "Socialt entreprenørskab KK"
 MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
-SOCIALACCOUNT_ADAPTER = "portal.adapters.SocialAccountAdapter"
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 

@@ -3,6 +3,7 @@
 import importlib
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -48,12 +49,27 @@ def reference_data(transactional_db):
     migration.load(apps, None)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.failed_in_call = report.failed
+    return report
+
+
 @pytest.fixture
-def page(browser, live_server, reference_data):
+def page(request, browser, live_server, reference_data):
     context = browser.new_context(base_url=live_server.url, locale="da-DK")
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    if getattr(request.node, "failed_in_call", False):
+        # Leave a screenshot and the HTML of the page where a browser test failed.
+        folder = Path("test-results")
+        folder.mkdir(exist_ok=True)
+        stem = folder / request.node.name.replace("/", "_")
+        page.screenshot(path=f"{stem}.png", full_page=True)
+        Path(f"{stem}.html").write_text(page.content())
     context.close()
 
 
