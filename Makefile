@@ -50,7 +50,9 @@ locale/%.mo: locale/%.po
 	msgfmt --check-format -o $@ $<
 
 po: .venv/.synced ## Update the translation catalogues from the source
-	$(MANAGE) makemessages --locale da --locale en --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*'
+	$(MANAGE) makemessages --locale da --locale en --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'static/*'
+	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	@msgattrib --untranslated --no-obsolete locale/da/LC_MESSAGES/django.po | grep -c '^msgid' | xargs -I{} echo "da: {} entries (incl. header) still need a Danish translation"
 
 db-ready: .venv/.synced
 	@if [ -z "$$DATABASE_URL" ]; then $(PGCLUSTER) run -- $(MAKE) --no-print-directory migrate demo; else $(MAKE) --no-print-directory migrate demo; fi

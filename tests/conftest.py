@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.utils import translation
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 from organisations.models import MembershipRole
@@ -15,6 +16,14 @@ from tests.factories import (
     with_role,
     with_totp,
 )
+
+
+@pytest.fixture(autouse=True)
+def danish_by_default():
+    """Each test starts in Danish: a request of an earlier test must not leave English on."""
+    translation.activate("da")
+    yield
+    translation.activate("da")
 
 
 def totp_code(secret: str) -> str:

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from organisations.models import Organisation
 from organisations.validators import is_valid_cvr, normalise_cvr
@@ -58,9 +59,9 @@ def test_cvr_with_wrong_length_gets_its_own_message(client, outsider):
 
 def test_english_message_on_english_pages(client, outsider):
     client.force_login(outsider)
-    with_english = client.post(
-        "/en" + reverse("organisations:create"), _registration_data(cvr="64942213")
-    )
+    with translation.override("en"):
+        url = reverse("organisations:create")
+    with_english = client.post(url, _registration_data(cvr="64942213"))
     assert "This is not a valid CVR number" in with_english.content.decode()
 
 

@@ -77,3 +77,11 @@ def test_staff_page_has_no_wcag_violations(page, live_server):
     _login(page, live_server, with_totp(civil_servant("BIF")))
     page.goto(_url("portal:staff_overview", "da"))
     assert_accessible(page)
+
+
+def test_the_axe_check_itself_finds_a_violation(page):
+    """Guards the guard: a page with an unlabelled image and no lang must fail axe."""
+    from tests.browser.conftest import WCAG_21_AA, _axe
+
+    page.set_content("<html><body><img src='x.png'><input type='text'></body></html>")
+    assert _axe.run(page, options=WCAG_21_AA).violations_count >= 2
