@@ -3,8 +3,8 @@
 import time
 
 import pytest
-from django.utils import translation
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.utils import translation
 
 from organisations.models import MembershipRole
 from portal.models import Role
