@@ -79,7 +79,7 @@ class TestStaffPages:
         assert response["Location"] == reverse("mfa_activate_totp")
 
     @pytest.mark.parametrize("persona", ["civil_servant_bif", "contact_officer", "council_member"])
-    def test_staff_with_totp_get_in(self, client, request, persona):
+    def test_staff_with_totp_get_in(self, client, db, request, persona):
         user = request.getfixturevalue(persona)
         client.force_login(user)
         assert client.get(reverse("portal:staff_overview")).status_code == 200
@@ -115,7 +115,7 @@ class TestAdmin:
         )
 
     @pytest.mark.parametrize("persona", ["civil_servant_bif", "contact_officer", "entrepreneur"])
-    def test_other_roles_cannot_open_the_admin(self, client, request, persona):
+    def test_other_roles_cannot_open_the_admin(self, client, db, request, persona):
         client.force_login(request.getfixturevalue(persona))
         response = client.get(reverse("admin:index"), follow=True)
         assert response.status_code == 403

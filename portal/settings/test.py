@@ -8,3 +8,4 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 ACCOUNT_RATE_LIMITS = {}
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / ".media-test"  # noqa: F405
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405  (the live server's thread closes its connection)
