@@ -15,15 +15,15 @@ from organisations.models import (
 )
 from portal.mail import send_templated_email
 
+# Slugs that would collide with the app's own paths (ny/, new/, invitation/).
+RESERVED_SLUGS = {"ny", "new", "invitation"}
 
-def _unique_slug(name: str, exclude_pk=None) -> str:
-    base = (
-        slugify(name.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))[:200]
-        or "organisation"
-    )
+
+def _unique_slug(name: str) -> str:
+    transliterated = name.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    base = slugify(transliterated)[:200] or "organisation"
     slug, counter = base, 2
-    existing = Organisation.objects.exclude(pk=exclude_pk)
-    while existing.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Organisation.objects.filter(slug=slug).exists():
         slug = f"{base}-{counter}"
         counter += 1
     return slug

@@ -104,3 +104,8 @@ def healthz(request):
     except Exception:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def csrf_failure(request, reason=""):
+    """A styled, translated page instead of Django's technical one (settings.CSRF_FAILURE_VIEW)."""
+    return render(request, "403_csrf.html", status=403)

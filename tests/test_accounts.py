@@ -171,3 +171,24 @@ def test_staff_role_without_totp_is_flagged_on_the_profile(client, civil_servant
     client.force_login(civil_servant_without_totp)
     content = client.get(reverse("portal:profile")).content.decode()
     assert reverse("mfa_activate_totp") in content
+
+
+def test_failed_logins_are_rate_limited(client, db, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "3/m/ip"}
+    user = UserFactory(email="target@example.org")
+    for _ in range(3):
+        client.post(reverse("account_login"), {"login": user.email, "password": "wrong"})
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    # The right password is refused too while the limit holds, with a message saying why.
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in (200, 429)
+    assert "for mange mislykkede" in response.content.decode()
+
+
+def test_csrf_failure_gets_a_styled_danish_page(db):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(reverse("account_login"), {"login": "x@example.org", "password": "y"})
+    assert response.status_code == 403
+    assert "Formularen kunne ikke sendes" in response.content.decode()

@@ -193,3 +193,23 @@ def test_list_paginates_and_survives_bad_page_numbers(client, db):
     assert client.get(reverse("organisations:list"), {"page": "2"}).status_code == 200
     assert client.get(reverse("organisations:list"), {"page": "9999"}).status_code == 200
     assert client.get(reverse("organisations:list"), {"page": "abc"}).status_code == 200
+
+
+def test_slugs_are_readable_unique_and_never_shadow_the_apps_own_paths(client, outsider):
+    from organisations.services import organisation_register
+
+    first = organisation_register(
+        user=outsider,
+        data={"name": "Grøn Å", "cvr": "62601817", "legal_form": "aps", "purpose": "x"},
+    )
+    second = organisation_register(
+        user=outsider,
+        data={"name": "Grøn Å", "cvr": "69083013", "legal_form": "aps", "purpose": "x"},
+    )
+    reserved = organisation_register(
+        user=outsider, data={"name": "Ny", "cvr": "76131864", "legal_form": "aps", "purpose": "x"}
+    )
+    assert first.slug == "groen-aa"
+    assert second.slug == "groen-aa-2"
+    assert reserved.slug == "ny-2"
+    assert client.get(reserved.get_absolute_url()).status_code == 200
