@@ -132,3 +132,12 @@ def pending_due() -> list[int]:
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:500]
     )
+
+
+def prune_delivered() -> int:
+    cutoff = timezone.now() - timedelta(days=settings.EMAIL_OUTBOX_RETENTION_DAYS)
+    finished = OutgoingEmail.objects.filter(sent_at__lt=cutoff) | OutgoingEmail.objects.filter(
+        given_up_at__lt=cutoff
+    )
+    deleted, _ = finished.delete()
+    return deleted

@@ -12,5 +12,6 @@ urlpatterns = [
     path(_("contact/"), views.contact, name="contact"),
     path(_("profile/"), views.profile, name="profile"),
     path(_("profile/delete/"), views.account_delete, name="account_delete"),
+    path(_("profile/export/"), views.account_export, name="account_export"),
     path(_("staff/"), views.staff_overview, name="staff_overview"),
 ]

@@ -17,3 +17,9 @@ def retry_pending_emails() -> int:
     for email_id in due:
         mail.deliver(email_id)
     return len(due)
+
+
+@task()
+def prune_sent_emails() -> int:
+    """Data minimisation: sent and abandoned e-mails are kept only for a short while."""
+    return mail.prune_delivered()

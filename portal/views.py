@@ -70,6 +70,15 @@ def account_delete(request):
     return render(request, "portal/account_delete.html", {"form": form})
 
 
+@login_required
+@require_GET
+def account_export(request):
+    data = services.user_export_data(user=request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mine-data.json"'
+    return response
+
+
 @staff_member_required
 def staff_overview(request):
     memberships = (

@@ -192,3 +192,26 @@ def test_csrf_failure_gets_a_styled_danish_page(db):
     response = strict.post(reverse("account_login"), {"login": "x@example.org", "password": "y"})
     assert response.status_code == 403
     assert "Formularen kunne ikke sendes" in response.content.decode()
+
+
+def test_deleting_the_only_administrator_hands_the_profile_to_the_oldest_member(
+    client, organisation, entrepreneur, colleague
+):
+    client.force_login(entrepreneur)
+    client.post(reverse("portal:account_delete"), {"confirm_email": entrepreneur.email})
+    assert organisation.memberships.get().user == colleague
+    assert organisation.memberships.get().role == "admin"
+
+
+def test_user_downloads_own_data(client, entrepreneur, organisation):
+    client.force_login(entrepreneur)
+    response = client.get(reverse("portal:account_export"))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    data = response.json()
+    assert data["account"]["email"] == entrepreneur.email
+    assert data["organisations"][0]["cvr"] == organisation.cvr
+
+
+def test_data_export_requires_login(client, db):
+    assert client.get(reverse("portal:account_export")).status_code == 302

@@ -99,3 +99,23 @@ def test_retry_delay_grows_and_is_capped():
     assert mail.retry_delay(1) == timedelta(minutes=1)
     assert mail.retry_delay(3) == timedelta(minutes=4)
     assert mail.retry_delay(20) == timedelta(minutes=60)
+
+
+def test_sent_emails_are_pruned_after_the_retention_period(db, settings):
+    from portal.tasks import prune_sent_emails
+
+    settings.EMAIL_OUTBOX_RETENTION_DAYS = 30
+    now = timezone.now()
+    old = OutgoingEmail.objects.create(
+        to=["a@example.org"], subject="s", body_text="t", sent_at=now - timedelta(days=31)
+    )
+    recent = OutgoingEmail.objects.create(
+        to=["b@example.org"], subject="s", body_text="t", sent_at=now - timedelta(days=1)
+    )
+    pending = OutgoingEmail.objects.create(
+        to=["c@example.org"], subject="s", body_text="t", created_at=now - timedelta(days=90)
+    )
+    assert prune_sent_emails.call() == 1
+    remaining = set(OutgoingEmail.objects.values_list("pk", flat=True))
+    assert remaining == {recent.pk, pending.pk}
+    assert old.pk not in remaining

@@ -205,6 +205,7 @@ if _smtp_host:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 12)
+EMAIL_OUTBOX_RETENTION_DAYS = env_int("EMAIL_OUTBOX_RETENTION_DAYS", 30)
 
 # Background work: Django's tasks on the database (django-tasks-db's db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -247,6 +248,7 @@ PORTAL_NAME = _("Social entrepreneurship in Copenhagen")
 # Periodic tasks enqueued by `manage.py scheduler` (task path → interval in seconds).
 PERIODIC_TASKS = {
     "portal.tasks.retry_pending_emails": 60,
+    "portal.tasks.prune_sent_emails": 24 * 3600,
 }
 
 # A cache shared by every process (rate limits must hold across gunicorn workers).
