@@ -1,5 +1,6 @@
 """Development server, task worker and scheduler in one command (`make run`)."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -19,10 +20,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, host, **options):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        # Each child leads its own process group, so that stopping it also stops the
+        # autoreloader's inner process, whoever sent us the signal (Ctrl-C or a supervisor).
         processes = {
-            "web": subprocess.Popen([*manage, "runserver", f"{host}:{port}"]),
-            "worker": subprocess.Popen([*manage, "db_worker", "--interval", "0.5"]),
-            "scheduler": subprocess.Popen([*manage, "scheduler"]),
+            name: subprocess.Popen(command, start_new_session=True)
+            for name, command in {
+                "web": [*manage, "runserver", f"{host}:{port}"],
+                "worker": [*manage, "db_worker", "--interval", "0.5"],
+                "scheduler": [*manage, "scheduler"],
+            }.items()
         }
         self.stdout.write(
             f"Portal on http://{host}:{port}/ with task worker and scheduler. Ctrl-C stops."
@@ -39,21 +45,36 @@ class Command(BaseCommand):
             while not interrupted and all(p.poll() is None for p in processes.values()):
                 time.sleep(0.3)
         finally:
-            for process in processes.values():
-                if process.poll() is None:
-                    process.send_signal(signal.SIGINT)
-            deadline = time.monotonic() + 10
-            for name, process in processes.items():
-                try:
-                    process.wait(timeout=max(deadline - time.monotonic(), 0.1))
-                except subprocess.TimeoutExpired:
-                    self.stderr.write(f"{name} did not stop in time; killing it")
-                    process.kill()
-        failed = [
-            name
-            for name, p in processes.items()
-            if p.returncode not in (0, -2, 1) and not interrupted
-        ]
-        if failed:
-            self.stderr.write(f"Stopped because {', '.join(failed)} exited.")
+            self._stop_all(processes)
+        if not interrupted:
+            exited = [name for name, process in processes.items() if process.returncode is not None]
+            self.stderr.write(f"Stopped because {', '.join(exited)} exited.")
             sys.exit(1)
+
+    def _stop_all(self, processes):
+        for process in processes.values():
+            _signal_group(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        for name, process in processes.items():
+            # poll() reaps the group leader, so that only live members count.
+            while (process.poll() is None or _group_alive(process.pid)) and (
+                time.monotonic() < deadline
+            ):
+                time.sleep(0.1)
+            if _group_alive(process.pid):
+                self.stderr.write(f"{name} did not stop in time; killing it")
+                _signal_group(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def _signal_group(pgid, signum):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pgid, signum)
+
+
+def _group_alive(pgid) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
