@@ -51,8 +51,8 @@ locale/%.mo: locale/%.po
 
 po: .venv/.synced ## Update the translation catalogues from the source
 	$(MANAGE) makemessages --locale da --locale en --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'static/*'
-	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
-	@msgattrib --untranslated --no-obsolete locale/da/LC_MESSAGES/django.po | grep -c '^msgid' | xargs -I{} echo "da: {} entries (incl. header) still need a Danish translation"
+	msgen --no-wrap locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy --no-wrap -o locale/en/LC_MESSAGES/django.po -
+	@msgattrib --untranslated --no-obsolete locale/da/LC_MESSAGES/django.po | grep -c '^msgid' | xargs -I{} echo "da: {} entries without a Danish translation"
 
 db-ready: .venv/.synced
 	@if [ -z "$$DATABASE_URL" ]; then $(PGCLUSTER) run -- $(MAKE) --no-print-directory migrate demo; else $(MAKE) --no-print-directory migrate demo; fi
