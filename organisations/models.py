@@ -56,7 +56,11 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("public e-mail address"), blank=True)
     districts = models.ManyToManyField(
-        LocalCommitteeArea, blank=True, related_name="organisations", verbose_name=_("districts")
+        LocalCommitteeArea,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("districts"),
+        help_text=_("Leave all unticked if the organisation works across the whole city."),
     )
     sdgs = models.ManyToManyField(
         SustainableDevelopmentGoal,

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import (
@@ -11,6 +12,10 @@ from portal.models import (
     SustainableDevelopmentGoal,
     User,
 )
+
+
+# Roles are relations (AdministrationMembership, RoleAssignment), never Django groups.
+admin.site.unregister(Group)
 
 
 class AdministrationMembershipInline(admin.TabularInline):
