@@ -1,0 +1,92 @@
+"""Pages behind a login: valid HTML with `lang`, constant query counts, OpenID Connect off
+unless configured."""
+
+import html5lib
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.factories import OrganisationFactory, member_of
+
+
+def _assert_valid_html(response, language="da"):
+    assert response.status_code == 200, response.status_code
+    document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content)
+    assert document.get("lang") == language
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_entrepreneur_pages_are_valid_html(client, entrepreneur, organisation, language):
+    client.force_login(entrepreneur)
+    with translation.override(language):
+        urls = [
+            reverse("portal:profile"),
+            reverse("portal:account_delete"),
+            reverse("organisations:create"),
+            reverse("organisations:edit", args=[organisation.slug]),
+            reverse("organisations:members", args=[organisation.slug]),
+            reverse("account_email"),
+            reverse("account_change_password"),
+            reverse("mfa_index"),
+        ]
+    for url in urls:
+        _assert_valid_html(client.get(url), language)
+
+
+def test_staff_overview_is_valid_html(client, civil_servant_bif):
+    client.force_login(civil_servant_bif)
+    _assert_valid_html(client.get(reverse("portal:staff_overview")))
+
+
+def test_form_with_errors_is_valid_html(client, outsider):
+    client.force_login(outsider)
+    _assert_valid_html(client.post(reverse("organisations:create"), {"cvr": "64942213"}))
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_profile_query_count_does_not_grow_with_memberships(
+    client, db, count, django_assert_max_num_queries
+):
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    for _ in range(count):
+        member_of(OrganisationFactory(), user)
+    client.force_login(user)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("portal:profile")).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_staff_overview_query_count_does_not_grow_with_colleagues(
+    client, civil_servant_bif, count, django_assert_max_num_queries
+):
+    from tests.factories import civil_servant
+
+    for n in range(count):
+        civil_servant("BIF", email=f"colleague{n}@example.org")
+    client.force_login(civil_servant_bif)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("portal:staff_overview")).status_code == 200
+
+
+def test_no_sign_in_provider_is_offered_unless_configured(client, db):
+    assert "Entra ID" not in client.get(reverse("account_login")).content.decode()
+
+
+def test_a_configured_openid_connect_provider_is_offered_on_the_login_page(client, db, settings):
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            "APPS": [
+                {
+                    "provider_id": "entra",
+                    "name": "Københavns Kommune (Entra ID)",
+                    "client_id": "portal",
+                    "secret": "s3cret",
+                    "settings": {"server_url": "https://login.example.org/tenant/v2.0"},
+                }
+            ]
+        }
+    }
+    content = client.get(reverse("account_login")).content.decode()
+    assert "Københavns Kommune (Entra ID)" in content
