@@ -13,7 +13,6 @@ from portal.models import (
     User,
 )
 
-
 # Roles are relations (AdministrationMembership, RoleAssignment), never Django groups.
 admin.site.unregister(Group)
 
