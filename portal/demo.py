@@ -18,6 +18,8 @@ DEMO_USERS = [
     ("civil_servant_bif", "mads.nielsen@demo.example", "Mads", "Nielsen", ["BIF"], [], True),
     ("civil_servant_tmf", "sofie.larsen@demo.example", "Sofie", "Larsen", ["TMF"], [], True),
     ("civil_servant_suf", "ida.moeller@demo.example", "Ida", "Møller", ["SUF", "SOF"], [], True),
+    ("civil_servant_kff", "maja.andersen@demo.example", "Maja", "Andersen", ["KFF"], [], True),
+    ("civil_servant_buf", "ahmed.hassan@demo.example", "Ahmed", "Hassan", ["BUF"], [], True),
     (
         "contact_officer",
         "karen.holm@demo.example",
@@ -61,6 +63,8 @@ JOB_TITLES = {
     "TMF": "Projektleder, byudvikling",
     "SUF": "Udviklingskonsulent",
     "SOF": "Socialfaglig konsulent",
+    "KFF": "Konsulent, fritid og frivillighed",
+    "BUF": "Specialkonsulent, skole og fritid",
     "ØKF": "Sekretariatschef, Socialt Virksomhedsråd",
 }
 

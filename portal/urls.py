@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.site_urls")),
     path(_("account/"), include("allauth.urls")),
     path(_("organisations/"), include("organisations.urls")),
+    path(_("challenges/"), include("challenges.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -1,0 +1,108 @@
+"""The public challenge overview, built on the shared overview mechanism."""
+
+from datetime import timedelta
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from challenges.models import Challenge, Collaboration, Status
+from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
+from portal.overview import Choice, Filter, Overview, Sort
+
+DEADLINE_WINDOWS = {"14": 14, "30": 30, "90": 90}
+
+
+def _by_administration(queryset, slugs):
+    co_owned = Challenge.co_owners.through.objects.filter(
+        challenge_id=OuterRef("pk"), administration__slug__in=slugs
+    )
+    return queryset.filter(Q(owner__slug__in=slugs) | Exists(co_owned))
+
+
+def _by_district(queryset, slugs):
+    through = Challenge.districts.through.objects.filter(
+        challenge_id=OuterRef("pk"), localcommitteearea__slug__in=slugs
+    )
+    return queryset.filter(Exists(through))
+
+
+def _by_sdg(queryset, numbers):
+    through = Challenge.sdgs.through.objects.filter(
+        challenge_id=OuterRef("pk"), sustainabledevelopmentgoal__number__in=numbers
+    )
+    return queryset.filter(Exists(through))
+
+
+def _by_state(queryset, states):
+    today = timezone.localdate()
+    open_now = Q(status=Status.PUBLISHED, deadline__gte=today)
+    if set(states) == {"open", "closed"}:
+        return queryset
+    return queryset.filter(open_now) if "open" in states else queryset.exclude(open_now)
+
+
+def _by_deadline(queryset, windows):
+    days = max(DEADLINE_WINDOWS[w] for w in windows)
+    today = timezone.localdate()
+    return queryset.filter(
+        status=Status.PUBLISHED, deadline__gte=today, deadline__lte=today + timedelta(days=days)
+    )
+
+
+class ChallengeOverview(Overview):
+    sorts = (
+        Sort("newest", _("Newest"), ("-published_at", "-pk")),
+        Sort("deadline", _("Deadline soonest"), ("deadline", "pk")),
+        Sort("relevance", _("Relevance"), needs_query=True),
+    )
+    default_sort = "newest"
+
+    def build_filters(self):
+        return [
+            Filter(
+                "administration",
+                _("Administration"),
+                lambda: [Choice(a.slug, a.name) for a in Administration.objects.all()],
+                _by_administration,
+            ),
+            Filter(
+                "district",
+                _("Local committee area"),
+                lambda: [Choice(d.slug, d.name) for d in LocalCommitteeArea.objects.all()],
+                _by_district,
+            ),
+            Filter(
+                "sdg",
+                _("Sustainable Development Goal"),
+                lambda: [
+                    Choice(str(g.number), str(g)) for g in SustainableDevelopmentGoal.objects.all()
+                ],
+                _by_sdg,
+            ),
+            Filter(
+                "collaboration",
+                _("Kind of collaboration"),
+                lambda: [Choice(value, label) for value, label in Collaboration.choices],
+                lambda queryset, values: queryset.filter(collaboration__in=values),
+            ),
+            Filter(
+                "state",
+                _("Open or closed"),
+                lambda: [
+                    Choice("open", _("Open for responses")),
+                    Choice("closed", _("Closed for responses")),
+                ],
+                _by_state,
+            ),
+            Filter(
+                "deadline",
+                _("Deadline"),
+                lambda: [
+                    Choice("14", _("Within 2 weeks")),
+                    Choice("30", _("Within 30 days")),
+                    Choice("90", _("Within 3 months")),
+                ],
+                _by_deadline,
+            ),
+        ]

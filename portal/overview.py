@@ -1,0 +1,190 @@
+"""Overview pages: filters, Danish search, sorting and pagination from the query string.
+
+One mechanism for every public list (challenges now, solutions next). An app describes its
+overview declaratively: a subclass of `Overview` with its filters, sorts and search fields.
+Everything lives in the query string, so a URL is shareable and the page works without
+JavaScript. Unknown filter values, sort keys or page numbers never fail: they are ignored
+and the page says so.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.paginator import Paginator
+from django.db.models import F, Q, QuerySet
+
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass
+class Filter:
+    """One filter: a query-string parameter with a closed set of values.
+
+    Several values of one filter widen the result (OR); different filters narrow it (AND).
+    """
+
+    param: str
+    label: str
+    choices: Callable[[], Iterable[Choice]]
+    apply: Callable[[QuerySet, list[str]], QuerySet]
+    selected: list[str] = field(default_factory=list)
+    options: list[Choice] = field(default_factory=list)
+
+    def bind(self, params) -> list[str]:
+        """Read the parameter; return the values that are not valid choices."""
+        self.options = list(self.choices())
+        valid = {choice.value for choice in self.options}
+        requested = [value for value in params.getlist(self.param) if value]
+        self.selected = [value for value in dict.fromkeys(requested) if value in valid]
+        return [value for value in requested if value not in valid]
+
+    def label_of(self, value) -> str:
+        return next((c.label for c in self.options if c.value == value), value)
+
+
+@dataclass(frozen=True)
+class Sort:
+    key: str
+    label: str
+    ordering: tuple[str, ...] = ()
+    needs_query: bool = False
+
+
+class Overview:
+    """Subclasses set `filters` (a method returning fresh Filter objects), `sorts`,
+    `default_sort`, and the names of the search fields on the model."""
+
+    page_size = 20
+    search_vector_field = "search_vector"
+    search_text_field = "search_text"
+    search_config = "danish"
+    sorts: tuple[Sort, ...] = ()
+    default_sort = "newest"
+
+    def __init__(self, params, queryset: QuerySet):
+        self.params = params
+        self.base_queryset = queryset
+        self.query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        self.filters = self.build_filters()
+        self.ignored_values = []
+        for overview_filter in self.filters:
+            self.ignored_values += overview_filter.bind(params)
+        sort_keys = {sort.key for sort in self.available_sorts}
+        requested_sort = params.get("sort", "")
+        if requested_sort in sort_keys:
+            self.sort = requested_sort
+        else:
+            if requested_sort:
+                self.ignored_values.append(requested_sort)
+            self.sort = (
+                "relevance" if self.query and "relevance" in sort_keys else self.default_sort
+            )
+        self._page = None
+
+    def build_filters(self) -> list[Filter]:
+        return []
+
+    @property
+    def available_sorts(self) -> list[Sort]:
+        return [sort for sort in self.sorts if self.query or not sort.needs_query]
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.query) or any(f.selected for f in self.filters)
+
+    def results(self) -> QuerySet:
+        queryset = self.base_queryset
+        for overview_filter in self.filters:
+            if overview_filter.selected:
+                queryset = overview_filter.apply(queryset, overview_filter.selected)
+        if self.query:
+            queryset = self.apply_search(queryset)
+        return self.apply_sort(queryset)
+
+    def apply_search(self, queryset: QuerySet) -> QuerySet:
+        """Danish full-text search (stems, weighted fields) or trigram word similarity
+        (partial words, compounds, small typos): either is a match."""
+        text = self.query.lower()
+        search_query = SearchQuery(self.query, config=self.search_config, search_type="websearch")
+        matches = Q(**{self.search_vector_field: search_query}) | Q(
+            **{f"{self.search_text_field}__trigram_word_similar": text}
+        )
+        return queryset.filter(matches).annotate(
+            relevance=SearchRank(F(self.search_vector_field), search_query)
+            + TrigramWordSimilarity(text, self.search_text_field)
+        )
+
+    def apply_sort(self, queryset: QuerySet) -> QuerySet:
+        if self.sort == "relevance":
+            return queryset.order_by("-relevance", "-pk")
+        sort = next(s for s in self.sorts if s.key == self.sort)
+        return queryset.order_by(*sort.ordering)
+
+    @property
+    def page(self):
+        if self._page is None:
+            paginator = Paginator(self.results(), self.page_size)
+            self._page = paginator.get_page(self.params.get("page"))
+        return self._page
+
+    # Query strings -------------------------------------------------------------------
+
+    def _pairs(self, *, without_param=None, without_value=None, drop_page=True):
+        pairs = []
+        if self.query and without_param != "q":
+            pairs.append(("q", self.query))
+        for overview_filter in self.filters:
+            for value in overview_filter.selected:
+                if overview_filter.param == without_param and value == without_value:
+                    continue
+                pairs.append((overview_filter.param, value))
+        if self.sort != self.default_sort and not (self.sort == "relevance" and self.query):
+            pairs.append(("sort", self.sort))
+        if not drop_page and self.params.get("page"):
+            pairs.append(("page", self.params.get("page")))
+        return pairs
+
+    @property
+    def hidden_pairs_for_sort(self):
+        """The search and filters, carried as hidden fields by the separate sort form."""
+        return [pair for pair in self._pairs() if pair[0] != "sort"]
+
+    def query_string(self) -> str:
+        """The current selection, for feeds and shareable links (no page)."""
+        return urlencode(self._pairs())
+
+    def query_string_without_page(self) -> str:
+        """For the pagination links: ends with '&' when not empty."""
+        encoded = self.query_string()
+        return f"{encoded}&" if encoded else ""
+
+    def tags(self) -> list[dict]:
+        """The active choices as removable tags: label and the URL without that choice."""
+        tags = []
+        if self.query:
+            tags.append(
+                {
+                    "label": self.query,
+                    "group": "q",
+                    "remove_url": "?" + urlencode(self._pairs(without_param="q")),
+                }
+            )
+        for overview_filter in self.filters:
+            for value in overview_filter.selected:
+                pairs = self._pairs(without_param=overview_filter.param, without_value=value)
+                tags.append(
+                    {
+                        "label": overview_filter.label_of(value),
+                        "group": overview_filter.label,
+                        "remove_url": "?" + urlencode(pairs),
+                    }
+                )
+        return tags

@@ -1,0 +1,51 @@
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_WORD = re.compile(r"(\w+)", re.UNICODE)
+
+
+def _prefixes(query: str) -> list[str]:
+    """Each search word cut to its likely stem: 'ensomhed' → 'ensom', 'licens' → 'lice'."""
+    prefixes = []
+    for term in _WORD.findall(query.lower()):
+        if len(term) >= 3:
+            prefixes.append(term[: max(4, len(term) - 3)] if len(term) > 4 else term)
+    return prefixes
+
+
+@register.filter
+def highlight(text, query):
+    """Mark the words of `text` that match the search `query` with <mark>, escaping the rest.
+
+    Matches on the start of a word, so that partial words and inflections ('ældre' in
+    'ældreomsorg', 'ensomhed' in 'ensomme') are marked as the search found them.
+    """
+    if not text:
+        return ""
+    prefixes = _prefixes(query or "")
+    if not prefixes:
+        return escape(text)
+    parts = []
+    for token in _WORD.split(str(text)):
+        lowered = token.lower()
+        if token and any(lowered.startswith(prefix) for prefix in prefixes):
+            parts.append(f"<mark>{escape(token)}</mark>")
+        else:
+            parts.append(escape(token))
+    return mark_safe("".join(parts))  # noqa: S308  (every part is escaped above)
+
+
+@register.simple_tag
+def page_window(page_obj):
+    """The page numbers to show around the current page: 1 … 4 5 6 … 5000.
+
+    Computed here rather than by looping over every page in the template, which would cost
+    a loop of thousands of iterations on a large result.
+    """
+    paginator = page_obj.paginator
+    return list(paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
