@@ -1,0 +1,112 @@
+"""The challenge overview in a real browser: the civil servant's and the entrepreneur's
+journey, and axe on the overview, the detail page and the forms in both languages."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from challenges.models import Challenge, Status
+from tests.browser.conftest import assert_accessible
+from tests.conftest import totp_code
+from tests.factories import PASSWORD, TOTP_SECRET, civil_servant, with_totp
+from tests.test_challenges import make_challenge
+
+
+def _log_in(page, email, code=None):
+    page.goto(reverse("account_login"))
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main button[type=submit]").first.click()
+    page.wait_for_load_state()
+    if code:
+        page.locator("#id_code").fill(code)
+        page.locator("main button.button-primary[type=submit]").click()
+        page.wait_for_load_state()
+
+
+def test_civil_servant_publishes_and_an_entrepreneur_finds_it_by_a_partial_word(
+    page, browser, live_server
+):
+    servant = with_totp(civil_servant("BIF", email="mads@example.org", first_name="Mads"))
+    _log_in(page, servant.email, totp_code(TOTP_SECRET))
+
+    page.goto(reverse("challenges:create"))
+    assert_accessible(page)
+    page.locator("#id_title").fill("Genbrugte computere med licenser til foreninger")
+    page.locator("#id_summary").fill("Kommunen kasserer hvert år computere, der kan bruges igen.")
+    page.locator("#id_description").fill(
+        "Vi søger en socialøkonomisk virksomhed, der kan klargøre dem."
+    )
+    page.locator("#id_owner").select_option(label="Beskæftigelses- og Integrationsforvaltningen")
+    page.locator("#id_collaboration").select_option("pilot")
+    page.locator("#id_deadline").fill((timezone.localdate() + timedelta(days=30)).isoformat())
+    page.locator("main form button.button-primary[type=submit]").click()
+    page.wait_for_url(re.compile(r"/udfordringer/\d+/$"))
+    assert_accessible(page)
+    page.get_by_role("button", name="Offentliggør").click()
+    page.wait_for_load_state()
+    challenge = Challenge.objects.get()
+    assert challenge.status == Status.PUBLISHED
+    assert "Offentliggjort" in page.locator("main").inner_text()
+
+    # An entrepreneur, in another browser context, searches for part of a word.
+    other = browser.new_context(base_url=live_server.url, locale="da-DK")
+    visitor = other.new_page()
+    visitor.goto(reverse("challenges:list"))
+    visitor.locator("#id_q").fill("licens")
+    visitor.locator("form.overview-filters button[type=submit]").click()
+    visitor.wait_for_load_state()
+    result = visitor.get_by_role("link", name=re.compile("Genbrugte computere"))
+    assert result.count() == 1
+    assert visitor.locator("mark").first.inner_text() == "licenser"
+    result.click()
+    visitor.wait_for_url(re.compile(rf"/udfordringer/{challenge.pk}/$"))
+    assert "Svar på udfordringen" in visitor.content()
+    other.close()
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_challenge_pages_have_no_wcag_violations(page, live_server, language):
+    servant = with_totp(civil_servant("BIF", email="sofie@example.org"))
+    challenge = make_challenge(servant, title="Cykelværksted for unge", co_owners=["SOF"])
+    make_challenge(servant, title="Mindre madspild", status=Status.DRAFT)
+    with translation.override(language):
+        overview = reverse("challenges:list")
+        detail = challenge.get_absolute_url()
+    page.goto(overview)
+    assert_accessible(page)
+    page.goto(overview + "?q=cykel&administration=bif&state=open&sort=deadline")
+    assert page.locator(".overview-tags a").count() >= 3
+    assert_accessible(page)
+    page.goto(overview + "?q=findesikke")
+    assert_accessible(page)
+    page.goto(detail)
+    assert_accessible(page)
+
+    from django.test import Client
+
+    client = Client()
+    client.force_login(servant)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    with translation.override(language):
+        urls = [
+            detail,
+            reverse("challenges:edit", args=[challenge.pk]),
+            reverse("challenges:mine"),
+            reverse("challenges:create"),
+        ]
+    for url in urls:
+        page.goto(url)
+        assert_accessible(page)
+    # The form with errors (a deadline in the past).
+    page.goto(urls[1])
+    page.locator("#id_deadline").fill("2020-01-01")
+    page.locator("main form button.button-primary[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_deadline").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
