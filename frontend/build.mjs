@@ -118,11 +118,11 @@ const cssPath = join(outDir, "portal.css");
 writeFileSync(cssPath, css);
 
 // --- 4. JavaScript and the icon sprite -----------------------------------------------
-const copies = [
-  [join(dkfdsDist, "js", "dkfds.min.js"), join(outDir, "dkfds.min.js")],
-  [join(dkfdsDist, "img", "all-svg-icons.svg"), join(outDir, "icons.svg")],
-];
-for (const [from, to] of copies) copyFileSync(need(from), to);
+// The source map is not shipped, so its reference goes too (collectstatic's manifest
+// storage would otherwise look for the missing .map file).
+const js = readFileSync(need(join(dkfdsDist, "js", "dkfds.min.js")), "utf8");
+writeFileSync(join(outDir, "dkfds.min.js"), js.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "\n"));
+copyFileSync(need(join(dkfdsDist, "img", "all-svg-icons.svg")), join(outDir, "icons.svg"));
 
 // --- Summary ---------------------------------------------------------------------
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -7,6 +7,7 @@ JavaScript. Unknown filter values, sort keys or page numbers never fail: they ar
 and the page says so.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -16,6 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import F, Q, QuerySet
 
 MAX_QUERY_LENGTH = 200
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -110,10 +112,19 @@ class Overview:
         return self.apply_sort(queryset)
 
     def apply_search(self, queryset: QuerySet) -> QuerySet:
-        """Danish full-text search (stems, weighted fields) or trigram word similarity
-        (partial words, compounds, small typos): either is a match."""
+        """A match is any of: Danish full-text search (stems, weighted fields, the whole text),
+        the same with each word as a prefix ('licens' finds 'licenser', 'ældre' finds
+        'ældreomsorg'), or trigram word similarity on the short text (typos, and compounds
+        that end with the word: 'pensionister' finds 'førtidspensionister')."""
         text = self.query.lower()
         search_query = SearchQuery(self.query, config=self.search_config, search_type="websearch")
+        words = WORD.findall(text)
+        if words:
+            search_query |= SearchQuery(
+                " & ".join(f"{word}:*" for word in words),
+                config=self.search_config,
+                search_type="raw",
+            )
         matches = Q(**{self.search_vector_field: search_query}) | Q(
             **{f"{self.search_text_field}__trigram_word_similar": text}
         )

@@ -57,3 +57,14 @@ def test_production_refuses_to_start_without_a_mail_server():
     result = _manage("check", **environment)
     assert result.returncode != 0
     assert "EMAIL_HOST must be set" in result.stderr
+
+
+def test_collectstatic_builds_hashed_compressed_files_for_production(tmp_path):
+    result = _manage("collectstatic", "--no-input", **PRODUCTION_ENV, STATIC_ROOT=str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "dist/portal.css" in manifest
+    assert list(tmp_path.glob("dist/portal.*.css.gz")) or list(
+        tmp_path.glob("dist/portal.*.css.br")
+    )
+    assert not list(tmp_path.glob("dist/fonts/**/*.ttf"))

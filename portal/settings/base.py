@@ -175,7 +175,7 @@ USE_TZ = True
 
 # Static files: built by `npm run build` into static/dist, served by whitenoise.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / ".staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / ".staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

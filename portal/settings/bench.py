@@ -1,0 +1,16 @@
+"""`make bench`: production behaviour (DEBUG off, hashed static files, no debug toolbar of
+any kind) on plain HTTP at 127.0.0.1, against its own database `portal_bench`."""
+
+import os
+
+os.environ.setdefault("LOCAL_DATABASE_NAME", "portal_bench")
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "bench-only-secret-that-is-long-enough-for-django-checks-0123456789"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ROOT_URLCONF = "portal.bench_urls"
+if not os.environ.get("DATABASE_URL"):
+    DATABASES["default"]["NAME"] = "portal_bench"  # noqa: F405
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
