@@ -1,5 +1,7 @@
 """The challenge overview: what the City's administrations need solved."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -272,3 +274,127 @@ class ChallengeEvent(models.Model):
     @property
     def changed_field_labels(self) -> list[str]:
         return [str(Challenge._meta.get_field(name).verbose_name) for name in self.changed_fields]
+
+
+class ResponseStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+    IN_DIALOGUE = "in_dialogue", _("In dialogue")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+# Which status of a response may follow which (checked by challenges.services).
+RESPONSE_TRANSITIONS = {
+    ResponseStatus.SUBMITTED: {
+        ResponseStatus.SHORTLISTED,
+        ResponseStatus.IN_DIALOGUE,
+        ResponseStatus.ACCEPTED,
+        ResponseStatus.DECLINED,
+    },
+    ResponseStatus.SHORTLISTED: {
+        ResponseStatus.IN_DIALOGUE,
+        ResponseStatus.ACCEPTED,
+        ResponseStatus.DECLINED,
+    },
+    ResponseStatus.IN_DIALOGUE: {ResponseStatus.ACCEPTED, ResponseStatus.DECLINED},
+    ResponseStatus.ACCEPTED: set(),
+    ResponseStatus.DECLINED: set(),
+}
+
+
+def response_attachment_path(instance, filename):
+    # Never the uploader's file name on disk: only an opaque name, kept out of static files.
+    return f"responses/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
+
+
+class Response(models.Model):
+    """An organisation's answer to a challenge."""
+
+    challenge = models.ForeignKey(
+        Challenge, on_delete=models.CASCADE, related_name="responses", verbose_name=_("challenge")
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="challenge_responses",
+        verbose_name=_("organisation"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    message = models.TextField(
+        _("your answer"),
+        help_text=_("How your organisation can help, what it has done before, and what you need."),
+    )
+    offer = models.CharField(
+        _("which of your offers it concerns"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example the name of a service or product your organisation offers."),
+    )
+    attachment = models.FileField(
+        _("attachment"), upload_to=response_attachment_path, blank=True, max_length=300
+    )
+    attachment_name = models.CharField(max_length=255, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ResponseStatus.choices,
+        default=ResponseStatus.SUBMITTED,
+    )
+    created_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["challenge", "organisation"], name="one_response_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} → {self.challenge}"
+
+    def get_absolute_url(self):
+        return reverse("challenges:response", kwargs={"pk": self.pk})
+
+    def allowed_transitions(self):
+        return RESPONSE_TRANSITIONS[ResponseStatus(self.status)]
+
+    @property
+    def accepts_messages(self) -> bool:
+        return self.status == ResponseStatus.IN_DIALOGUE
+
+
+class ResponseMessage(models.Model):
+    """The dialogue on a response, and the messages that come with status changes."""
+
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="messages", verbose_name=_("response")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    body = models.TextField(_("message"), blank=True)
+    to_status = models.CharField(max_length=16, choices=ResponseStatus.choices, blank=True)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.response_id}: {self.body[:40]}"
