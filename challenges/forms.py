@@ -2,8 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from challenges.models import Challenge, TargetGroup
+from challenges.models import Challenge, Response, TargetGroup
+from organisations.models import Organisation
 from portal.models import Administration, User
+from portal.uploads import ALLOWED_DESCRIPTION, EXTENSIONS, MAX_UPLOAD_BYTES, validate_document
 
 
 class ChallengeForm(forms.ModelForm):
@@ -89,3 +91,75 @@ class ChallengeForm(forms.ModelForm):
                     _("The contact person must work in the owner administration or a co-owner."),
                 )
         return cleaned
+
+
+MESSAGE_MAX_LENGTH = 5000
+RESPONSE_MAX_LENGTH = 10000
+
+
+class ResponseForm(forms.ModelForm):
+    """An organisation's answer. The organisation is only asked for when there is a choice."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Respond on behalf of"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    attachment = forms.FileField(
+        label=_("Attachment"),
+        required=False,
+        validators=[validate_document],
+        widget=forms.FileInput(
+            attrs={"accept": ",".join(sorted(e for group in EXTENSIONS.values() for e in group))}
+        ),
+    )
+
+    class Meta:
+        model = Response
+        fields = ["organisation", "message", "offer", "attachment"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisations = list(organisations)
+        self.fields["message"].max_length = RESPONSE_MAX_LENGTH
+        self.fields["message"].validators.append(
+            forms.fields.validators.MaxLengthValidator(RESPONSE_MAX_LENGTH)
+        )
+        self.fields["attachment"].help_text = _(
+            "Optional. %(types)s, at most %(max)s MB."
+        ) % {"types": ALLOWED_DESCRIPTION, "max": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        if len(organisations) == 1:
+            self.single_organisation = organisations[0]
+            del self.fields["organisation"]
+        else:
+            self.single_organisation = None
+            self.fields["organisation"].queryset = Organisation.objects.filter(
+                pk__in=[o.pk for o in organisations]
+            ).order_by("name", "pk")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.single_organisation is not None:
+            cleaned["organisation"] = self.single_organisation
+        return cleaned
+
+    def _post_clean(self):
+        # The response is created by challenges.services.response_submit, not by this form.
+        pass
+
+
+class ResponseDecisionForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the organisation"),
+        required=False,
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Optional. Sent to the organisation with the decision."),
+    )
+
+
+class ResponseMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

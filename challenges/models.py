@@ -8,7 +8,6 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Concat, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -176,12 +175,6 @@ class Challenge(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
-    # Lower-cased title and summary for trigram matching of partial words and typos.
-    search_text = models.GeneratedField(
-        expression=Lower(Concat("title", models.Value(" "), "summary")),
-        output_field=models.TextField(),
-        db_persist=True,
-    )
 
     objects = ChallengeQuerySet.as_manager()
 
@@ -191,9 +184,6 @@ class Challenge(models.Model):
         ordering = ["-published_at", "-pk"]
         indexes = [
             GinIndex(fields=["search_vector"], name="challenge_search_vector"),
-            GinIndex(
-                fields=["search_text"], name="challenge_search_trgm", opclasses=["gin_trgm_ops"]
-            ),
             models.Index(
                 fields=["-published_at", "-id"],
                 name="challenge_public_newest",
@@ -308,6 +298,14 @@ def response_attachment_path(instance, filename):
     return f"responses/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
 
 
+class ResponseQuerySet(models.QuerySet):
+    def for_member(self, user):
+        """Responses of the organisations the user is a member of."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__memberships__user=user)
+
+
 class Response(models.Model):
     """An organisation's answer to a challenge."""
 
@@ -349,6 +347,8 @@ class Response(models.Model):
     )
     created_at = models.DateTimeField(_("submitted"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ResponseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("response")

@@ -1,12 +1,31 @@
-"""State changes of challenges. Each checks its rule and writes the history entry."""
+"""State changes of challenges and their responses. Each checks its rule and writes the
+history entry (challenge events, response messages); e-mail goes through the outbox."""
 
-from django.core.exceptions import ValidationError
+import unicodedata
+from pathlib import PurePath
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from challenges.models import TRANSITIONS, Challenge, ChallengeEvent, Status
+from challenges import rules
+from challenges.models import (
+    RESPONSE_TRANSITIONS,
+    TRANSITIONS,
+    Challenge,
+    ChallengeEvent,
+    Response,
+    ResponseMessage,
+    ResponseStatus,
+    Status,
+)
+from organisations.models import MembershipRole, Organisation, OrganisationMembership
+from portal.mail import send_templated_email
 from portal.models import AdministrationMembership
+from portal.uploads import validate_document
+from portal.search import remember_words
 
 M2M_FIELDS = ("co_owners", "districts", "sdgs")
 
@@ -33,11 +52,12 @@ def _ids(values) -> list[int]:
 def challenge_create(*, user, data: dict) -> Challenge:
     relations = {field: data.pop(field, []) for field in M2M_FIELDS}
     challenge = Challenge(**data, created_by=user, status=Status.DRAFT)
-    challenge.full_clean(exclude=["search_vector", "search_text"])
+    challenge.full_clean(exclude=["search_vector"])
     _check_contact_person(challenge, _ids(relations["co_owners"]))
     challenge.save()
     for field, values in relations.items():
         getattr(challenge, field).set(values)
+    remember_words(challenge.title, challenge.summary, challenge.description)
     ChallengeEvent.objects.create(challenge=challenge, actor=user, kind=ChallengeEvent.Kind.CREATED)
     return challenge
 
@@ -53,12 +73,14 @@ def challenge_update(*, user, challenge: Challenge, data: dict) -> Challenge:
         elif getattr(challenge, field) != value:
             changed.append(field)
             setattr(challenge, field, value)
-    challenge.full_clean(exclude=["search_vector", "search_text"])
+    challenge.full_clean(exclude=["search_vector"])
     co_owners = data.get("co_owners", challenge.co_owners.all())
     _check_contact_person(challenge, _ids(co_owners))
     if not changed:
         return challenge
     challenge.save()
+    if {"title", "summary", "description"} & set(changed):
+        remember_words(challenge.title, challenge.summary, challenge.description)
     for field in M2M_FIELDS:
         if field in changed:
             getattr(challenge, field).set(data[field])
@@ -110,3 +132,179 @@ def challenge_close(*, user, challenge):
 
 def challenge_archive(*, user, challenge):
     return challenge_change_status(user=user, challenge=challenge, to_status=Status.ARCHIVED)
+
+
+# Responses
+#
+# Rules about the state (a closed challenge, a second response, an illegal transition)
+# raise ValidationError; acting for someone one may not act for raises PermissionDenied
+# (the views' fetch-and-check getters normally stop that earlier).
+
+
+def _clean_file_name(name: str) -> str:
+    """The uploader's file name, for display and download only: no path, no control characters."""
+    name = PurePath((name or "").replace("\\", "/")).name
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip()
+    if len(name) > 255:
+        suffix = PurePath(name).suffix[:20]
+        name = name[: 255 - len(suffix)] + suffix
+    return name or "attachment"
+
+
+def _response_url(response: Response, url_builder) -> str:
+    path = reverse("challenges:response", kwargs={"pk": response.pk})
+    return url_builder(path) if url_builder else path
+
+
+def _organisation_recipients(response: Response) -> list[str]:
+    """The member who submitted the response; the profile's administrators if they have left."""
+    submitter = response.submitted_by
+    members = OrganisationMembership.objects.filter(organisation_id=response.organisation_id)
+    if submitter is not None and members.filter(user=submitter).exists():
+        return [submitter.email]
+    return sorted(
+        members.filter(role=MembershipRole.ADMIN, user__is_active=True).values_list(
+            "user__email", flat=True
+        )
+    )
+
+
+def _status_label(status: str) -> str:
+    return ResponseStatus(status).label if status in ResponseStatus.values else status
+
+
+@transaction.atomic
+def response_submit(
+    *,
+    user,
+    challenge: Challenge,
+    organisation: Organisation,
+    message: str,
+    offer: str = "",
+    attachment=None,
+    url_builder=None,
+) -> Response:
+    """An organisation's answer to an open challenge; e-mails the challenge's contact person."""
+    challenge = (
+        Challenge.objects.select_for_update().select_related("contact_person").get(pk=challenge.pk)
+    )
+    if not challenge.is_open_for_responses:
+        raise ValidationError(_("This challenge no longer takes responses."), code="closed")
+    if not OrganisationMembership.objects.filter(user=user, organisation=organisation).exists():
+        raise PermissionDenied
+    if Response.objects.filter(challenge=challenge, organisation=organisation).exists():
+        raise ValidationError(
+            _("%(organisation)s has already responded to this challenge.")
+            % {"organisation": organisation.name},
+            code="already_responded",
+        )
+    response = Response(
+        challenge=challenge,
+        organisation=organisation,
+        submitted_by=user,
+        message=message.strip(),
+        offer=(offer or "").strip(),
+    )
+    if attachment:
+        validate_document(attachment)
+        response.attachment = attachment
+        response.attachment_name = _clean_file_name(attachment.name)
+    response.full_clean(exclude=["attachment", "challenge", "organisation"])
+    response.save()
+    send_templated_email(
+        to=challenge.contact_person.email,
+        template_prefix="challenges/email/response_submitted",
+        context={
+            "response": response,
+            "challenge": challenge,
+            "organisation": organisation,
+            "response_url": _response_url(response, url_builder),
+        },
+    )
+    return response
+
+
+@transaction.atomic
+def response_change_status(
+    *, user, response: Response, to_status: str, message: str = "", url_builder=None
+) -> Response:
+    """Shortlist, open the dialogue, accept or decline; e-mails the organisation.
+
+    Accepting a response leaves the challenge's own status alone: the owners decide
+    separately whether the challenge is in dialogue, solved or closed.
+    """
+    response = (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("challenge", "organisation", "submitted_by")
+        .get(pk=response.pk)
+    )
+    if not rules.can_decide_response(user, response):
+        raise PermissionDenied
+    from_status = ResponseStatus(response.status)
+    if to_status not in RESPONSE_TRANSITIONS[from_status]:
+        raise ValidationError(
+            _("A response cannot go from %(from)s to %(to)s.")
+            % {"from": from_status.label, "to": _status_label(to_status)},
+            code="invalid_transition",
+        )
+    response.status = to_status
+    response.save(update_fields=["status", "updated_at"])
+    entry = ResponseMessage.objects.create(
+        response=response, author=user, body=(message or "").strip(), to_status=to_status
+    )
+    recipients = _organisation_recipients(response)
+    if recipients:
+        send_templated_email(
+            to=recipients,
+            template_prefix="challenges/email/response_status",
+            context={
+                "response": response,
+                "challenge": response.challenge,
+                "organisation": response.organisation,
+                "status_label": _status_label(to_status),
+                "message": entry,
+                "response_url": _response_url(response, url_builder),
+            },
+        )
+    return response
+
+
+@transaction.atomic
+def response_post_message(*, user, response: Response, body: str, url_builder=None):
+    """A message in the dialogue, from either side; e-mails the other side."""
+    response = (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("challenge", "challenge__contact_person", "organisation", "submitted_by")
+        .get(pk=response.pk)
+    )
+    if not rules.can_view_response(user, response):
+        raise PermissionDenied
+    if not response.accepts_messages:
+        raise ValidationError(
+            _("Messages can only be sent while the response is in dialogue."), code="no_dialogue"
+        )
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("Write a message."), code="empty")
+    entry = ResponseMessage.objects.create(response=response, author=user, body=body)
+    response.save(update_fields=["updated_at"])
+    from_organisation = rules.is_member_of_responding_organisation(user, response)
+    if from_organisation:
+        recipients = [response.challenge.contact_person.email]
+    else:
+        recipients = _organisation_recipients(response)
+    recipients = [email for email in recipients if email != user.email]
+    if recipients:
+        send_templated_email(
+            to=recipients,
+            template_prefix="challenges/email/response_message",
+            context={
+                "response": response,
+                "challenge": response.challenge,
+                "organisation": response.organisation,
+                "message": entry,
+                "from_organisation": from_organisation,
+                "response_url": _response_url(response, url_builder),
+            },
+        )
+    return entry

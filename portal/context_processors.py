@@ -33,7 +33,9 @@ def _navigation(request):
             namespace != "portal" and current_namespace == namespace
         )
         items.append({"label": label, "url": url, "active": active})
-    if rules.holds_staff_role(request.user):
+    # Requests refused before the authentication middleware (a bad Host header) have no user.
+    user = getattr(request, "user", None)
+    if user is not None and rules.holds_staff_role(user):
         items.append(
             {
                 "label": _("Staff"),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -218,3 +219,25 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class SearchWord(models.Model):
+    """Every word that occurs in searchable text: the lexicon that search corrects against.
+
+    Trigram similarity on this small table finds the words a search term was probably
+    meant as (typos, compounds that end with the term: 'pensionister' →
+    'førtidspensionister'); full-text search then looks for those words in the documents.
+    Matching trigrams against whole documents instead is far slower on large tables.
+    """
+
+    word = models.CharField(max_length=100, primary_key=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        indexes = [
+            GinIndex(fields=["word"], name="search_word_trgm", opclasses=["gin_trgm_ops"]),
+        ]
+
+    def __str__(self):
+        return self.word

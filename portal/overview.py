@@ -7,17 +7,18 @@ JavaScript. Unknown filter values, sort keys or page numbers never fail: they ar
 and the page says so.
 """
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
+
+from portal.search import WORD, similar_words
 
 MAX_QUERY_LENGTH = 200
-WORD = re.compile(r"\w+")
+MAX_TERMS = 6
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,6 @@ class Overview:
 
     page_size = 20
     search_vector_field = "search_vector"
-    search_text_field = "search_text"
     search_config = "danish"
     sorts: tuple[Sort, ...] = ()
     default_sort = "newest"
@@ -112,25 +112,21 @@ class Overview:
         return self.apply_sort(queryset)
 
     def apply_search(self, queryset: QuerySet) -> QuerySet:
-        """A match is any of: Danish full-text search (stems, weighted fields, the whole text),
-        the same with each word as a prefix ('licens' finds 'licenser', 'ældre' finds
-        'ældreomsorg'), or trigram word similarity on the short text (typos, and compounds
-        that end with the word: 'pensionister' finds 'førtidspensionister')."""
-        text = self.query.lower()
+        """Danish full-text search over the weighted fields, where each search word may also
+        match as a prefix ('licens' finds 'licenser', 'ældre' finds 'ældreomsorg') or as one of
+        the similar words in the lexicon (typos, and compounds that end with the word:
+        'pensionister' finds 'førtidspensionister'); see portal.search."""
         search_query = SearchQuery(self.query, config=self.search_config, search_type="websearch")
-        words = WORD.findall(text)
-        if words:
+        terms = WORD.findall(self.query.lower())[:MAX_TERMS]
+        if terms:
+            alternatives = [" | ".join([f"{term}:*", *similar_words(term)]) for term in terms]
             search_query |= SearchQuery(
-                " & ".join(f"{word}:*" for word in words),
+                " & ".join(f"({group})" for group in alternatives),
                 config=self.search_config,
                 search_type="raw",
             )
-        matches = Q(**{self.search_vector_field: search_query}) | Q(
-            **{f"{self.search_text_field}__trigram_word_similar": text}
-        )
-        return queryset.filter(matches).annotate(
+        return queryset.filter(**{self.search_vector_field: search_query}).annotate(
             relevance=SearchRank(F(self.search_vector_field), search_query)
-            + TrigramWordSimilarity(text, self.search_text_field)
         )
 
     def apply_sort(self, queryset: QuerySet) -> QuerySet:

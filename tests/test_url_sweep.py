@@ -105,3 +105,9 @@ def test_unknown_english_page_gets_the_english_404(client, db):
     response = client.get("/en/does-not-exist/")
     assert response.status_code == 404
     _validate_html(response.content, "en")
+
+
+def test_a_bad_host_header_gets_the_styled_400_page(client, db):
+    response = client.get("/", HTTP_HOST="evil.example.org")
+    assert response.status_code == 400
+    assert "Ugyldig forespørgsel" in response.content.decode()
