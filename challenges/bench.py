@@ -4,6 +4,7 @@ About a quarter of the rows contain the common word "borgere"; the rare word
 "kajakværksted" is in a handful. Deterministic (seeded), so runs are comparable.
 """
 
+import importlib
 import random
 from datetime import timedelta
 from urllib.parse import quote
@@ -19,6 +20,9 @@ from portal.models import (
     SustainableDevelopmentGoal,
     User,
 )
+from portal.search import remember_words
+
+FILL_ARRAYS = importlib.import_module("challenges.migrations.0004_filter_arrays").FILL_ARRAYS
 
 COMMON_WORD = "borgere"
 RARE_WORD = "kajakværksted"
@@ -186,6 +190,9 @@ def populate(count: int) -> int:
             for challenge_id, _owner in new_rows:
                 for sdg in rng.sample(sdg_ids, rng.randint(1, 3)):
                     copy.write_row((challenge_id, sdg))
+        # The array copies the overview filters on (as challenges.services keeps them).
+        cursor.execute(FILL_ARRAYS + " WHERE c.id >= %s", [new_rows[0][0]])
+    remember_words(*SUBJECTS, *PLACES, *SENTENCES, COMMON_SENTENCE, RARE_SENTENCE)
     return count - existing
 
 

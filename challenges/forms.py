@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -120,13 +121,11 @@ class ResponseForm(forms.ModelForm):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         organisations = list(organisations)
-        self.fields["message"].max_length = RESPONSE_MAX_LENGTH
-        self.fields["message"].validators.append(
-            forms.fields.validators.MaxLengthValidator(RESPONSE_MAX_LENGTH)
-        )
-        self.fields["attachment"].help_text = _(
-            "Optional. %(types)s, at most %(max)s MB."
-        ) % {"types": ALLOWED_DESCRIPTION, "max": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        self.fields["message"].validators.append(MaxLengthValidator(RESPONSE_MAX_LENGTH))
+        self.fields["attachment"].help_text = _("Optional. %(types)s, at most %(max)s MB.") % {
+            "types": ALLOWED_DESCRIPTION,
+            "max": MAX_UPLOAD_BYTES // (1024 * 1024),
+        }
         if len(organisations) == 1:
             self.single_organisation = organisations[0]
             del self.fields["organisation"]

@@ -168,6 +168,11 @@ class Challenge(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Copies of the owner and the many-to-many choices as arrays with GIN indexes, so that
+    # the overview filters with one indexed condition each (see challenges.services).
+    administration_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    district_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    sdg_ids = ArrayField(models.IntegerField(), default=list, editable=False)
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config="danish")
         + SearchVector("summary", weight="B", config="danish")
@@ -196,6 +201,9 @@ class Challenge(models.Model):
             ),
             models.Index(fields=["owner", "status"], name="challenge_owner_status"),
             GinIndex(fields=["target_groups"], name="challenge_target_groups"),
+            GinIndex(fields=["administration_ids"], name="challenge_administrations"),
+            GinIndex(fields=["district_ids"], name="challenge_districts"),
+            GinIndex(fields=["sdg_ids"], name="challenge_sdgs"),
         ]
 
     def __str__(self):

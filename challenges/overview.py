@@ -2,11 +2,11 @@
 
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from challenges.models import Challenge, Collaboration, Status
+from challenges.models import Collaboration, Status
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
 from portal.overview import Choice, Filter, Overview, Sort
 
@@ -14,24 +14,20 @@ DEADLINE_WINDOWS = {"14": 14, "30": 30, "90": 90}
 
 
 def _by_administration(queryset, slugs):
-    co_owned = Challenge.co_owners.through.objects.filter(
-        challenge_id=OuterRef("pk"), administration__slug__in=slugs
-    )
-    return queryset.filter(Q(owner__slug__in=slugs) | Exists(co_owned))
+    ids = list(Administration.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+    return queryset.filter(administration_ids__overlap=ids)
 
 
 def _by_district(queryset, slugs):
-    through = Challenge.districts.through.objects.filter(
-        challenge_id=OuterRef("pk"), localcommitteearea__slug__in=slugs
-    )
-    return queryset.filter(Exists(through))
+    ids = list(LocalCommitteeArea.objects.filter(slug__in=slugs).values_list("pk", flat=True))
+    return queryset.filter(district_ids__overlap=ids)
 
 
 def _by_sdg(queryset, numbers):
-    through = Challenge.sdgs.through.objects.filter(
-        challenge_id=OuterRef("pk"), sustainabledevelopmentgoal__number__in=numbers
+    ids = list(
+        SustainableDevelopmentGoal.objects.filter(number__in=numbers).values_list("pk", flat=True)
     )
-    return queryset.filter(Exists(through))
+    return queryset.filter(sdg_ids__overlap=ids)
 
 
 def _by_state(queryset, states):

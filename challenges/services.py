@@ -24,8 +24,8 @@ from challenges.models import (
 from organisations.models import MembershipRole, Organisation, OrganisationMembership
 from portal.mail import send_templated_email
 from portal.models import AdministrationMembership
-from portal.uploads import validate_document
 from portal.search import remember_words
+from portal.uploads import validate_document
 
 M2M_FIELDS = ("co_owners", "districts", "sdgs")
 
@@ -44,6 +44,17 @@ def _check_contact_person(challenge: Challenge, co_owner_ids) -> None:
         )
 
 
+def _sync_filter_arrays(challenge: Challenge) -> None:
+    """Refresh the array copies of the owner, co-owners, districts and goals."""
+    Challenge.objects.filter(pk=challenge.pk).update(
+        administration_ids=sorted(
+            {challenge.owner_id, *challenge.co_owners.values_list("pk", flat=True)}
+        ),
+        district_ids=sorted(challenge.districts.values_list("pk", flat=True)),
+        sdg_ids=sorted(challenge.sdgs.values_list("pk", flat=True)),
+    )
+
+
 def _ids(values) -> list[int]:
     return sorted(getattr(v, "pk", v) for v in values)
 
@@ -57,6 +68,7 @@ def challenge_create(*, user, data: dict) -> Challenge:
     challenge.save()
     for field, values in relations.items():
         getattr(challenge, field).set(values)
+    _sync_filter_arrays(challenge)
     remember_words(challenge.title, challenge.summary, challenge.description)
     ChallengeEvent.objects.create(challenge=challenge, actor=user, kind=ChallengeEvent.Kind.CREATED)
     return challenge
@@ -84,6 +96,8 @@ def challenge_update(*, user, challenge: Challenge, data: dict) -> Challenge:
     for field in M2M_FIELDS:
         if field in changed:
             getattr(challenge, field).set(data[field])
+    if {"owner", *M2M_FIELDS} & set(changed):
+        _sync_filter_arrays(challenge)
     ChallengeEvent.objects.create(
         challenge=challenge, actor=user, kind=ChallengeEvent.Kind.EDITED, changed_fields=changed
     )

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from challenges import views
+from challenges import response_views, views
 from challenges.feeds import ChallengeFeed
 
 app_name = "challenges"
@@ -14,4 +14,22 @@ urlpatterns = [
     path("<int:pk>/", views.challenge_detail, name="detail"),
     path(_("<int:pk>/edit/"), views.challenge_edit, name="edit"),
     path(_("<int:pk>/status/"), views.challenge_transition, name="transition"),
+    path(_("<int:pk>/respond/"), response_views.respond, name="respond"),
+    path(_("my-responses/"), response_views.my_responses, name="my_responses"),
+    path(_("responses/<int:pk>/"), response_views.response_detail, name="response"),
+    path(
+        _("responses/<int:pk>/status/"),
+        response_views.response_transition,
+        name="response_transition",
+    ),
+    path(
+        _("responses/<int:pk>/messages/"),
+        response_views.response_message,
+        name="response_message",
+    ),
+    path(
+        _("responses/<int:pk>/attachment/"),
+        response_views.response_attachment,
+        name="response_attachment",
+    ),
 ]

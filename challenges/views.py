@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from challenges import rules, services
 from challenges.explanations import COLLABORATION_EXPLANATIONS
 from challenges.forms import ChallengeForm
-from challenges.models import Challenge, Status
+from challenges.models import Challenge, Response, Status
 from challenges.overview import ChallengeOverview
 from portal.decorators import staff_member_required
 from portal.models import Administration
@@ -32,6 +32,13 @@ def challenge_list(request):
 def challenge_detail(request, pk):
     challenge = rules.get_challenge_for_view(request.user, pk)
     can_manage = rules.can_manage(request.user, challenge)
+    own_responses = list(
+        Response.objects.for_member(request.user)
+        .filter(challenge=challenge)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+    can_respond = rules.can_respond(request.user, challenge)
     context = {
         "challenge": challenge,
         "breadcrumb_trail": [(_("Challenges"), reverse("challenges:list"))],
@@ -39,6 +46,16 @@ def challenge_detail(request, pk):
         "can_manage": can_manage,
         "transitions": sorted(challenge.allowed_transitions()) if can_manage else [],
         "events": challenge.events.select_related("actor")[:50] if can_manage else [],
+        "own_responses": own_responses,
+        # Visitors and people without an organisation are led to log in or register one.
+        "show_respond_button": challenge.is_open_for_responses
+        and not can_manage
+        and (can_respond or not own_responses),
+        "responses": (
+            challenge.responses.select_related("organisation").order_by("-created_at", "-pk")
+            if can_manage
+            else []
+        ),
     }
     return render(request, "challenges/detail.html", context)
 
@@ -106,6 +123,9 @@ def challenge_transition(request, pk):
 @staff_member_required
 def my_challenges(request):
     challenges = (
-        rules.managed_by(request.user).select_related("owner").order_by("status", "-updated_at")
+        rules.managed_by(request.user)
+        .select_related("owner")
+        .annotate(response_count=Count("responses"))
+        .order_by("status", "-updated_at")
     )
     return render(request, "challenges/mine.html", {"challenges": challenges})

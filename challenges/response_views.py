@@ -1,0 +1,179 @@
+"""Responses to challenges: organisations answer, the challenge's owners decide, both talk."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_POST
+
+from challenges import rules, services
+from challenges.forms import ResponseDecisionForm, ResponseForm, ResponseMessageForm
+from challenges.models import Response, ResponseStatus
+from organisations.models import Organisation
+from portal.decorators import staff_member_required
+
+RESPONSE_TRANSITION_MESSAGES = {
+    ResponseStatus.SHORTLISTED: gettext_lazy("The response has been shortlisted."),
+    ResponseStatus.IN_DIALOGUE: gettext_lazy(
+        "The dialogue has been opened. The organisation can now write to you."
+    ),
+    ResponseStatus.ACCEPTED: gettext_lazy("The response has been accepted."),
+    ResponseStatus.DECLINED: gettext_lazy("The response has been declined."),
+}
+
+
+def _challenge_crumbs(challenge):
+    return [
+        (_("Challenges"), reverse("challenges:list")),
+        (challenge.title, challenge.get_absolute_url()),
+    ]
+
+
+@login_required
+def respond(request, pk):
+    challenge = rules.get_challenge_for_view(request.user, pk)
+    context = {"challenge": challenge, "breadcrumb_trail": _challenge_crumbs(challenge)}
+    if not Organisation.objects.for_member(request.user).exists():
+        return render(request, "challenges/no_organisation.html", context)
+    existing = (
+        Response.objects.for_member(request.user)
+        .filter(challenge=challenge)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+    context["existing_responses"] = existing
+    if not challenge.is_open_for_responses:
+        return render(request, "challenges/respond.html", {**context, "closed": True})
+    organisations = list(rules.organisations_that_may_respond(request.user, challenge))
+    if not organisations:
+        return render(request, "challenges/respond.html", {**context, "all_responded": True})
+    form = ResponseForm(request.POST or None, request.FILES or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            response = services.response_submit(
+                user=request.user,
+                challenge=challenge,
+                organisation=form.cleaned_data["organisation"],
+                message=form.cleaned_data["message"],
+                offer=form.cleaned_data["offer"],
+                attachment=form.cleaned_data.get("attachment"),
+                url_builder=request.build_absolute_uri,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Your response has been sent. The contact person has been notified by e-mail."),
+            )
+            return redirect(response)
+    return render(request, "challenges/respond.html", {**context, "form": form})
+
+
+def _render_detail(request, response, *, decision_form=None, message_form=None):
+    user = request.user
+    can_decide = rules.can_decide_response(user, response)
+    can_write = rules.can_post_response_message(user, response)
+    member_ids = set(response.organisation.memberships.values_list("user_id", flat=True))
+    context = {
+        "response": response,
+        "challenge": response.challenge,
+        "thread": response.messages.select_related("author"),
+        "organisation_member_ids": member_ids,
+        "is_member": user.pk in member_ids,
+        "can_decide": can_decide,
+        "transitions": sorted(response.allowed_transitions()) if can_decide else [],
+        "decision_form": decision_form or (ResponseDecisionForm() if can_decide else None),
+        "can_write": can_write,
+        "message_form": message_form or (ResponseMessageForm() if can_write else None),
+        "breadcrumb_trail": _challenge_crumbs(response.challenge),
+    }
+    return render(request, "challenges/response_detail.html", context)
+
+
+@login_required
+def response_detail(request, pk):
+    response = rules.get_response_for_view(request.user, pk)
+    return _render_detail(request, response)
+
+
+@staff_member_required
+@require_POST
+def response_transition(request, pk):
+    response = rules.get_response_for_decision(request.user, pk)
+    form = ResponseDecisionForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, response, decision_form=form)
+    to_status = request.POST.get("to", "")
+    try:
+        services.response_change_status(
+            user=request.user,
+            response=response,
+            to_status=to_status,
+            message=form.cleaned_data["message"],
+            url_builder=request.build_absolute_uri,
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, str(RESPONSE_TRANSITION_MESSAGES[ResponseStatus(to_status)]))
+    return redirect(response)
+
+
+@login_required
+@require_POST
+def response_message(request, pk):
+    response = rules.get_response_for_view(request.user, pk)
+    form = ResponseMessageForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, response, message_form=form)
+    try:
+        services.response_post_message(
+            user=request.user,
+            response=response,
+            body=form.cleaned_data["body"],
+            url_builder=request.build_absolute_uri,
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Your message has been sent."))
+    return redirect(response)
+
+
+@login_required
+@cache_control(private=True, no_store=True)
+def response_attachment(request, pk):
+    response = rules.get_response_for_view(request.user, pk)
+    if not response.attachment:
+        raise Http404
+    try:
+        handle = response.attachment.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=response.attachment_name or "attachment",
+        content_type="application/octet-stream",
+    )
+
+
+@login_required
+def my_responses(request):
+    responses = (
+        Response.objects.for_member(request.user)
+        .select_related("challenge", "organisation")
+        .order_by("-updated_at", "-pk")
+    )
+    has_organisation = Organisation.objects.for_member(request.user).exists()
+    return render(
+        request,
+        "challenges/my_responses.html",
+        {"responses": responses, "has_organisation": has_organisation},
+    )
