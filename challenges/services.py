@@ -22,6 +22,7 @@ from challenges.models import (
     Status,
 )
 from organisations.models import MembershipRole, Organisation, OrganisationMembership
+from portal.caching import bump_content_version
 from portal.mail import send_templated_email
 from portal.models import AdministrationMembership
 from portal.search import remember_words
@@ -71,6 +72,7 @@ def challenge_create(*, user, data: dict) -> Challenge:
     _sync_filter_arrays(challenge)
     remember_words(challenge.title, challenge.summary, challenge.description)
     ChallengeEvent.objects.create(challenge=challenge, actor=user, kind=ChallengeEvent.Kind.CREATED)
+    bump_content_version("challenges")
     return challenge
 
 
@@ -101,6 +103,7 @@ def challenge_update(*, user, challenge: Challenge, data: dict) -> Challenge:
     ChallengeEvent.objects.create(
         challenge=challenge, actor=user, kind=ChallengeEvent.Kind.EDITED, changed_fields=changed
     )
+    bump_content_version("challenges")
     return challenge
 
 
@@ -133,6 +136,7 @@ def challenge_change_status(*, user, challenge: Challenge, to_status: str) -> Ch
         from_status=from_status,
         to_status=to_status,
     )
+    bump_content_version("challenges")
     return challenge
 
 

@@ -2,7 +2,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,6 +14,7 @@ from challenges.explanations import COLLABORATION_EXPLANATIONS
 from challenges.forms import ChallengeForm
 from challenges.models import Challenge, Response, Status
 from challenges.overview import ChallengeOverview
+from portal.caching import cached_fragment
 from portal.decorators import staff_member_required
 from portal.models import Administration
 
@@ -21,12 +25,27 @@ LIST_RELATIONS = (
 
 def challenge_list(request):
     queryset = (
-        Challenge.objects.published().select_related("owner").prefetch_related(*LIST_RELATIONS)
+        Challenge.objects.published()
+        .select_related("owner")
+        .prefetch_related(*LIST_RELATIONS)
+        .defer("description", "search_vector")
     )
     overview = ChallengeOverview(request.GET, queryset)
-    return render(
-        request, "challenges/list.html", {"overview": overview, "page_obj": overview.page}
+
+    def render_content():
+        context = {"overview": overview, "page_obj": overview.page}
+        return render_to_string("challenges/includes/overview_content.html", context)
+
+    overview_html = cached_fragment(
+        "challenges", [overview.query_string(), request.GET.get("page", "")], render_content
     )
+    context = {
+        "overview": overview,
+        "overview_html": mark_safe(overview_html),  # noqa: S308  (our own rendered template)
+        # For tests and templates that look at the page; evaluated only when used.
+        "page_obj": SimpleLazyObject(lambda: overview.page),
+    }
+    return render(request, "challenges/list.html", context)
 
 
 def challenge_detail(request, pk):

@@ -9,11 +9,13 @@ and the page says so.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from math import ceil
 from urllib.parse import urlencode
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
+from django.utils.functional import cached_property
 
 from portal.search import WORD, similar_words
 
@@ -61,11 +63,39 @@ class Sort:
     needs_query: bool = False
 
 
+class CappedPaginator(Paginator):
+    """Counts at most `max_results` + 1 rows and pages through at most `max_results`.
+
+    A count of every match of a common word is the slowest part of a search on a large
+    table, and nobody pages through more than a thousand results: past the cap, the page
+    says "more than 1,000" and asks for a narrower search.
+    """
+
+    def __init__(self, object_list, per_page, max_results):
+        super().__init__(object_list, per_page)
+        self.max_results = max_results
+
+    @cached_property
+    def count(self):
+        limited = self.object_list.order_by().values("pk")[: self.max_results + 1]
+        return limited.count()
+
+    @cached_property
+    def num_pages(self):
+        shown = min(self.count, self.max_results)
+        return max(1, ceil(shown / self.per_page))
+
+    @property
+    def is_capped(self) -> bool:
+        return self.count > self.max_results
+
+
 class Overview:
     """Subclasses set `filters` (a method returning fresh Filter objects), `sorts`,
     `default_sort`, and the names of the search fields on the model."""
 
     page_size = 20
+    max_results = 1000
     search_vector_field = "search_vector"
     search_config = "danish"
     sorts: tuple[Sort, ...] = ()
@@ -138,7 +168,7 @@ class Overview:
     @property
     def page(self):
         if self._page is None:
-            paginator = Paginator(self.results(), self.page_size)
+            paginator = CappedPaginator(self.results(), self.page_size, self.max_results)
             self._page = paginator.get_page(self.params.get("page"))
         return self._page
 

@@ -9,3 +9,4 @@ ACCOUNT_RATE_LIMITS = {}
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / ".media-test"  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405  (the live server's thread closes its connection)
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
