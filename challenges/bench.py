@@ -104,6 +104,7 @@ def _bench_users(administrations):
 
 def populate(count: int) -> int:
     """Make the table hold `count` challenges; returns how many were written."""
+    remember_words(*SUBJECTS, *PLACES, *SENTENCES, COMMON_SENTENCE, RARE_SENTENCE)
     existing = Challenge.objects.count()
     if existing >= count:
         return 0
@@ -192,7 +193,6 @@ def populate(count: int) -> int:
                     copy.write_row((challenge_id, sdg))
         # The array copies the overview filters on (as challenges.services keeps them).
         cursor.execute(FILL_ARRAYS + " WHERE c.id >= %s", [new_rows[0][0]])
-    remember_words(*SUBJECTS, *PLACES, *SENTENCES, COMMON_SENTENCE, RARE_SENTENCE)
     return count - existing
 
 
