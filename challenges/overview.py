@@ -53,6 +53,7 @@ class ChallengeOverview(Overview):
         Sort("relevance", _("Relevance"), needs_query=True),
     )
     default_sort = "newest"
+    newest_ordering = ("-published_at", "-pk")
 
     def build_filters(self):
         return [

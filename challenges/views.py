@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
@@ -23,27 +25,35 @@ LIST_RELATIONS = (
 )
 
 
-def challenge_list(request):
-    queryset = (
+def _list_queryset():
+    return (
         Challenge.objects.published()
         .select_related("owner")
         .prefetch_related(*LIST_RELATIONS)
         .defer("description", "search_vector")
     )
-    overview = ChallengeOverview(request.GET, queryset)
+
+
+def challenge_list(request):
+    """The overview. Its content is rendered once per query string and kept for a few
+    seconds (portal.caching), so a popular page costs no database query at all."""
 
     def render_content():
+        overview = ChallengeOverview(request.GET, _list_queryset())
         context = {"overview": overview, "page_obj": overview.page}
         return render_to_string("challenges/includes/overview_content.html", context)
 
+    parameters = sorted((key, sorted(values)) for key, values in request.GET.lists())
     overview_html = cached_fragment(
-        "challenges", [overview.query_string(), request.GET.get("page", "")], render_content
+        "challenges", [urlencode(parameters, doseq=True)], render_content
     )
+    feed_parameters = request.GET.copy()
+    feed_parameters.pop("page", None)
     context = {
-        "overview": overview,
         "overview_html": mark_safe(overview_html),  # noqa: S308  (our own rendered template)
-        # For tests and templates that look at the page; evaluated only when used.
-        "page_obj": SimpleLazyObject(lambda: overview.page),
+        "feed_query": feed_parameters.urlencode(),
+        # For tests that look at the page; evaluated only when used.
+        "page_obj": SimpleLazyObject(lambda: ChallengeOverview(request.GET, _list_queryset()).page),
     }
     return render(request, "challenges/list.html", context)
 

@@ -100,6 +100,7 @@ class Overview:
     search_config = "danish"
     sorts: tuple[Sort, ...] = ()
     default_sort = "newest"
+    newest_ordering: tuple[str, ...] = ("-pk",)
 
     def __init__(self, params, queryset: QuerySet):
         self.params = params
@@ -161,7 +162,11 @@ class Overview:
 
     def apply_sort(self, queryset: QuerySet) -> QuerySet:
         if self.sort == "relevance":
-            return queryset.order_by("-relevance", "-pk")
+            # Ranking reads every match's search vector; for a common word that is tens of
+            # thousands of rows. Only the newest `max_results` matches can be shown (see
+            # CappedPaginator), so only those are ranked.
+            newest = queryset.order_by(*self.newest_ordering).values("pk")[: self.max_results]
+            return queryset.filter(pk__in=newest).order_by("-relevance", "-pk")
         sort = next(s for s in self.sorts if s.key == self.sort)
         return queryset.order_by(*sort.ordering)
 
