@@ -56,7 +56,12 @@ def managed_by(user):
 
 
 def get_challenge_for_view(user, pk) -> Challenge:
-    challenge = get_object_or_404(Challenge.objects.select_related("owner"), pk=pk)
+    challenge = get_object_or_404(
+        Challenge.objects.select_related("owner", "contact_person")
+        .prefetch_related("co_owners", "districts", "sdgs")
+        .defer("search_vector"),
+        pk=pk,
+    )
     if not can_view(user, challenge):
         raise Http404
     return challenge

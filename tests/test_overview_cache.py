@@ -59,7 +59,9 @@ def test_a_change_shows_at_once_despite_the_cache(
     assert "Nyt projekt om taghaver" in after.content.decode()
 
 
-def test_cached_fragments_expire_within_the_configured_seconds(db, settings, page_cache, monkeypatch):
+def test_cached_fragments_expire_within_the_configured_seconds(
+    db, settings, page_cache, monkeypatch
+):
     assert settings.OVERVIEW_CACHE_SECONDS <= 5
     stored = {}
     monkeypatch.setattr(

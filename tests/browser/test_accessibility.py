@@ -85,3 +85,55 @@ def test_the_axe_check_itself_finds_a_violation(page):
 
     page.set_content("<html><body><img src='x.png'><input type='text'></body></html>")
     assert _axe.run(page, options=WCAG_21_AA).violations_count >= 2
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_response_pages_have_no_wcag_violations(page, live_server, language, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from challenges import services
+    from challenges.models import ResponseStatus
+    from tests.factories import civil_servant
+    from tests.test_challenges import make_challenge
+
+    settings.MEDIA_ROOT = tmp_path
+    owner = with_totp(civil_servant("BIF"))
+    organisation = OrganisationFactory(name="Kaffe & Kompetencer ApS")
+    member = member_of(organisation, UserFactory(email="anna@example.org"))
+    answered = make_challenge(owner, title="Besvaret udfordring")
+    open_challenge = make_challenge(owner, title="Åben udfordring")
+    response = services.response_submit(
+        user=member,
+        challenge=answered,
+        organisation=organisation,
+        message="Vi kan hjælpe.",
+        offer="Kantinedrift",
+        attachment=SimpleUploadedFile("tilbud.pdf", b"%PDF-1.4\n"),
+    )
+    services.response_change_status(
+        user=owner, response=response, to_status=ResponseStatus.IN_DIALOGUE, message="Hej"
+    )
+    _login(page, live_server, member)
+    for url in [
+        _url("challenges:respond", language, pk=open_challenge.pk),
+        _url("challenges:response", language, pk=response.pk),
+        _url("challenges:my_responses", language),
+        _url("challenges:detail", language, pk=answered.pk),
+    ]:
+        page.goto(url)
+        assert_accessible(page)
+    page.goto(_url("challenges:respond", language, pk=open_challenge.pk))
+    page.locator("form[method=post] button[type=submit]").last.click()
+    assert page.locator("#id_message").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
+    _login(page, live_server, owner)
+    for url in [
+        _url("challenges:response", language, pk=response.pk),
+        _url("challenges:detail", language, pk=answered.pk),
+        _url("challenges:mine", language),
+    ]:
+        page.goto(url)
+        assert_accessible(page)
+    _login(page, live_server, UserFactory())
+    page.goto(_url("challenges:respond", language, pk=open_challenge.pk))
+    assert_accessible(page)
