@@ -51,7 +51,8 @@ locale/%.mo: locale/%.po
 
 po: .venv/.synced ## Update the translation catalogues from the source
 	$(MANAGE) makemessages --locale da --locale en --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'static/*'
-	msgen --no-wrap locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy --no-wrap -o locale/en/LC_MESSAGES/django.po -
+	# English is the source language: every entry's translation is its msgid (no fuzzy guesses).
+	msgfilter --keep-header --no-wrap -i locale/en/LC_MESSAGES/django.po sed -e d | msgen --no-wrap - | msgattrib --clear-fuzzy --no-wrap -o locale/en/LC_MESSAGES/django.po -
 	@msgattrib --untranslated --no-obsolete locale/da/LC_MESSAGES/django.po | grep -c '^msgid' | xargs -I{} echo "da: {} entries without a Danish translation"
 
 db-ready: .venv/.synced

@@ -46,3 +46,15 @@ def test_urls_are_translated(client, db):
 def test_main_navigation_links_only_to_pages_that_exist(client, db):
     content = client.get("/").content.decode()
     assert reverse("portal:contact") in content
+
+
+def test_english_catalogue_translates_every_string_to_itself():
+    import polib
+
+    catalogue = polib.pofile(str(ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"))
+    wrong = [
+        entry.msgid
+        for entry in catalogue
+        if not entry.obsolete and not entry.msgid_plural and entry.msgstr != entry.msgid
+    ]
+    assert wrong == []
