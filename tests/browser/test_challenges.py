@@ -8,10 +8,18 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from challenges.models import Challenge, Status
+from challenges.models import Challenge, Response, Status
 from tests.browser.conftest import assert_accessible
 from tests.conftest import totp_code
-from tests.factories import PASSWORD, TOTP_SECRET, civil_servant, with_totp
+from tests.factories import (
+    PASSWORD,
+    TOTP_SECRET,
+    OrganisationFactory,
+    UserFactory,
+    civil_servant,
+    member_of,
+    with_totp,
+)
 from tests.test_challenges import make_challenge
 
 
@@ -27,12 +35,13 @@ def _log_in(page, email, code=None):
         page.wait_for_load_state()
 
 
-def test_civil_servant_publishes_and_an_entrepreneur_finds_it_by_a_partial_word(
+def test_civil_servant_publishes_an_entrepreneur_finds_and_answers_and_sees_the_shortlisting(
     page, browser, live_server
 ):
     servant = with_totp(civil_servant("BIF", email="mads@example.org", first_name="Mads"))
     _log_in(page, servant.email, totp_code(TOTP_SECRET))
 
+    # The civil servant creates and publishes a challenge.
     page.goto(reverse("challenges:create"))
     assert_accessible(page)
     page.locator("#id_title").fill("Genbrugte computere med licenser til foreninger")
@@ -50,11 +59,14 @@ def test_civil_servant_publishes_and_an_entrepreneur_finds_it_by_a_partial_word(
     page.wait_for_load_state()
     challenge = Challenge.objects.get()
     assert challenge.status == Status.PUBLISHED
-    assert "Offentliggjort" in page.locator("main").inner_text()
 
-    # An entrepreneur, in another browser context, searches for part of a word.
+    # An entrepreneur, in another browser, searches for part of a word and answers.
+    entrepreneur = member_of(
+        OrganisationFactory(name="Grøn IT ApS"), UserFactory(email="anna@example.org")
+    )
     other = browser.new_context(base_url=live_server.url, locale="da-DK")
     visitor = other.new_page()
+    _log_in(visitor, entrepreneur.email)
     visitor.goto(reverse("challenges:list"))
     visitor.locator("#id_q").fill("licens")
     visitor.locator("form.overview-filters button[type=submit]").click()
@@ -64,7 +76,27 @@ def test_civil_servant_publishes_and_an_entrepreneur_finds_it_by_a_partial_word(
     assert visitor.locator("mark").first.inner_text() == "licenser"
     result.click()
     visitor.wait_for_url(re.compile(rf"/udfordringer/{challenge.pk}/$"))
-    assert "Svar på udfordringen" in visitor.content()
+    visitor.get_by_role("link", name="Svar på udfordringen").click()
+    visitor.wait_for_load_state()
+    assert_accessible(visitor)
+    visitor.locator("#id_message").fill("Vi klargør 500 computere om året med nye licenser.")
+    visitor.locator("main form button.button-primary[type=submit]").click()
+    visitor.wait_for_load_state()
+    response = Response.objects.get()
+    assert response.organisation.name == "Grøn IT ApS"
+
+    # The civil servant shortlists the answer.
+    page.goto(response.get_absolute_url())
+    assert_accessible(page)
+    page.get_by_role("button", name="Sæt på listen over mulige").click()
+    page.wait_for_load_state()
+    response.refresh_from_db()
+    assert response.status == "shortlisted"
+
+    # The entrepreneur sees that under "Mine svar".
+    visitor.goto(reverse("challenges:my_responses"))
+    assert "På listen over mulige" in visitor.locator("main").inner_text()
+    assert_accessible(visitor)
     other.close()
 
 
