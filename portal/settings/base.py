@@ -270,3 +270,8 @@ OVERVIEW_CACHE_SECONDS = env_int("OVERVIEW_CACHE_SECONDS", 5)
 PORTAL_RATE_LIMITS = {
     "organisation_invite": (30, 3600),
 }
+
+# The single point of contact: deadlines in Danish working days (enquiries/workdays.py).
+ENQUIRY_TRIAGE_WORKING_DAYS = env_int("ENQUIRY_TRIAGE_WORKING_DAYS", 2)
+ENQUIRY_ANSWER_WORKING_DAYS = env_int("ENQUIRY_ANSWER_WORKING_DAYS", 10)
+ENQUIRY_COUNT_OPTIONAL_HOLIDAYS = env_bool("ENQUIRY_COUNT_OPTIONAL_HOLIDAYS", True)

@@ -1,0 +1,262 @@
+"""The single point of contact (Én indgang): enquiries and what happens to them."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import connection, models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Administration, BilingualName
+
+
+class Topic(BilingualName):
+    """What an enquiry is about; the administrators maintain the list."""
+
+    slug = models.SlugField(unique=True)
+    suggested_administration = models.ForeignKey(
+        Administration,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("suggested administration"),
+    )
+    keywords = models.TextField(
+        _("keywords"),
+        blank=True,
+        help_text=_("Words that point to this topic's administration, separated by commas."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["position", "name_da"]
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    TRIAGED = "triaged", _("Triaged")
+    ROUTED = "routed", _("Routed")
+    IN_PROGRESS = "in_progress", _("In progress")
+    WAITING = "waiting", _("Waiting for the enquirer")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+    REFERRED = "referred", _("Referred elsewhere")
+    SPAM = "spam", _("Spam")
+    DUPLICATE = "duplicate", _("Duplicate")
+
+
+OPEN_STATUSES = (
+    Status.RECEIVED,
+    Status.TRIAGED,
+    Status.ROUTED,
+    Status.IN_PROGRESS,
+    Status.WAITING,
+    Status.ANSWERED,
+)
+
+# The one place that says which status may follow which (checked by enquiries.services).
+TRANSITIONS = {
+    Status.RECEIVED: {
+        Status.TRIAGED,
+        Status.ROUTED,
+        Status.REFERRED,
+        Status.SPAM,
+        Status.DUPLICATE,
+    },
+    Status.TRIAGED: {
+        Status.ROUTED,
+        Status.REFERRED,
+        Status.WAITING,
+        Status.DUPLICATE,
+        Status.ANSWERED,
+    },
+    Status.ROUTED: {Status.IN_PROGRESS, Status.TRIAGED, Status.WAITING, Status.ANSWERED},
+    Status.IN_PROGRESS: {Status.WAITING, Status.ANSWERED, Status.TRIAGED},
+    Status.WAITING: {Status.TRIAGED, Status.ROUTED, Status.IN_PROGRESS, Status.CLOSED},
+    Status.ANSWERED: {Status.CLOSED, Status.IN_PROGRESS, Status.WAITING},
+    Status.CLOSED: set(),
+    Status.REFERRED: {Status.CLOSED},
+    Status.SPAM: set(),
+    Status.DUPLICATE: set(),
+}
+
+
+def next_reference(year: int) -> str:
+    """The next reference number of `year`, EI-2026-000123: consecutive, no gaps.
+
+    The counter row is incremented inside the caller's transaction and stays locked until
+    it commits, so concurrent submissions queue for it and a rolled-back one leaves no gap.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO enquiries_referencecounter (year, last) VALUES (%s, 0) "
+            "ON CONFLICT (year) DO NOTHING",
+            [year],
+        )
+        cursor.execute(
+            "UPDATE enquiries_referencecounter SET last = last + 1 WHERE year = %s RETURNING last",
+            [year],
+        )
+        (number,) = cursor.fetchone()
+    return f"EI-{year}-{number:06d}"
+
+
+class ReferenceCounter(models.Model):
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("reference counter")
+        verbose_name_plural = _("reference counters")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_status_token() -> tuple[str, str]:
+    """A private status link's token and its hash; only the hash is stored."""
+    token = secrets.token_urlsafe(32)
+    return token, hash_token(token)
+
+
+class EnquiryQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def by_status_token(self, token: str):
+        return self.filter(
+            status_token_hash=hash_token(token), status_token_revoked_at__isnull=True
+        )
+
+
+class Enquiry(models.Model):
+    reference = models.CharField(_("reference number"), max_length=20, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    cvr = models.CharField(_("CVR number"), max_length=8, blank=True)
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, related_name="enquiries", verbose_name=_("topic")
+    )
+    message = models.TextField(_("message"))
+    consent_given_at = models.DateTimeField(_("consent given"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+        verbose_name=_("user"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED
+    )
+    lead_administration = models.ForeignKey(
+        Administration,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_enquiries",
+        verbose_name=_("lead administration"),
+    )
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="handled_enquiries",
+        verbose_name=_("handler"),
+    )
+    status_token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    status_token_revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("received"), default=timezone.now)
+    triage_due = models.DateField(_("triage due"))
+    answer_due = models.DateField(_("answer due"))
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    objects = EnquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enquiry")
+        verbose_name_plural = _("enquiries")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "answer_due"], name="enquiry_queue"),
+            models.Index(fields=["lead_administration", "status"], name="enquiry_inbox"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+
+def attachment_path(instance, filename):
+    return f"enquiries/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
+
+
+class EnquiryAttachment(models.Model):
+    enquiry = models.ForeignKey(
+        Enquiry, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("enquiry")
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"))
+    from_enquirer = models.BooleanField(default=True)
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class EnquiryEvent(models.Model):
+    """The timeline: status changes, messages and notes, each public or internal."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        STATUS = "status", _("Status changed")
+        MESSAGE = "message", _("Message")
+        NOTE = "note", _("Internal note")
+
+    enquiry = models.ForeignKey(
+        Enquiry, on_delete=models.CASCADE, related_name="events", verbose_name=_("enquiry")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    from_enquirer = models.BooleanField(default=False)
+    is_public = models.BooleanField(_("visible to the enquirer"), default=False)
+    from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    body = models.TextField(_("text"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("enquiry event")
+        verbose_name_plural = _("enquiry events")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["enquiry", "created_at"], name="enquiry_event_timeline")]
+
+    def __str__(self):
+        return f"{self.enquiry_id} {self.kind}"
