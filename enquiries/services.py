@@ -1,17 +1,20 @@
 """State changes of enquiries. Each checks its rule and writes the timeline entry."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from enquiries.models import (
     Enquiry,
     EnquiryAttachment,
     EnquiryEvent,
+    Status,
     new_status_token,
     next_reference,
 )
-from enquiries.workdays import add_working_days
+from enquiries.workdays import add_working_days, working_days_between
 from portal.mail import send_templated_email
 
 
@@ -47,3 +50,56 @@ def enquiry_submit(
         context={"enquiry": enquiry, "status_url": status_url_builder(token)},
     )
     return enquiry, token
+
+
+@transaction.atomic
+def enquiry_reply_from_enquirer(*, enquiry: Enquiry, body: str, attachments=()) -> EnquiryEvent:
+    """The enquirer writes back through the status link; a waiting enquiry goes back to work."""
+    from enquiries.public import ACCEPTS_REPLIES
+
+    enquiry = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+    if enquiry.status not in ACCEPTS_REPLIES:
+        raise ValidationError(
+            _("This enquiry has been completed. Send a new enquiry if you have another question."),
+            code="closed",
+        )
+    for upload in attachments:
+        EnquiryAttachment.objects.create(
+            enquiry=enquiry, file=upload, original_name=upload.name[:255], size=upload.size
+        )
+    event = EnquiryEvent.objects.create(
+        enquiry=enquiry,
+        kind=EnquiryEvent.Kind.MESSAGE,
+        from_enquirer=True,
+        is_public=True,
+        body=body,
+    )
+    if enquiry.status == Status.WAITING:
+        _resume_deadline(enquiry)
+        previous = Status.ROUTED if enquiry.lead_administration_id else Status.TRIAGED
+        EnquiryEvent.objects.create(
+            enquiry=enquiry,
+            kind=EnquiryEvent.Kind.STATUS,
+            from_status=Status.WAITING,
+            to_status=previous,
+            is_public=True,
+        )
+        enquiry.status = previous
+        enquiry.save(update_fields=["status", "answer_due"])
+    return event
+
+
+def _resume_deadline(enquiry: Enquiry) -> None:
+    """The answer clock pauses while the enquiry waits: push the deadline by the working
+    days it waited."""
+    waited_since = (
+        enquiry.events.filter(kind=EnquiryEvent.Kind.STATUS, to_status=Status.WAITING)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if waited_since is None:
+        return
+    paused = working_days_between(timezone.localdate(waited_since), timezone.localdate())
+    if paused:
+        enquiry.answer_due = add_working_days(enquiry.answer_due, paused)

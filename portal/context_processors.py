@@ -10,7 +10,7 @@ from portal import rules
 MAIN_NAVIGATION = [
     ("challenges:list", _("Challenges")),
     ("solutions:list", _("Solutions")),
-    ("portal:contact", _("Contact")),
+    ("enquiries:create", _("Contact")),
     ("advisory:council", _("The council")),
 ]
 

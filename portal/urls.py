@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path(_("account/"), include("allauth.urls")),
     path(_("organisations/"), include("organisations.urls")),
     path(_("challenges/"), include("challenges.urls")),
+    path(_("contact/"), include("enquiries.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -269,6 +269,8 @@ OVERVIEW_CACHE_SECONDS = env_int("OVERVIEW_CACHE_SECONDS", 5)
 # action → (attempts, per seconds); see portal/ratelimit.py.
 PORTAL_RATE_LIMITS = {
     "organisation_invite": (30, 3600),
+    "enquiry_ip": (10, 3600),
+    "enquiry_email": (5, 3600),
 }
 
 # The single point of contact: deadlines in Danish working days (enquiries/workdays.py).

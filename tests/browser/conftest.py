@@ -45,8 +45,8 @@ def browser():
 @pytest.fixture
 def reference_data(transactional_db):
     """Transactional tests truncate tables afterwards; put the City's reference data back."""
-    migration = importlib.import_module("portal.migrations.0002_reference_data")
-    migration.load(apps, None)
+    for migration in ("portal.migrations.0002_reference_data", "enquiries.migrations.0002_topics"):
+        importlib.import_module(migration).load(apps, None)
 
 
 @pytest.hookimpl(wrapper=True)

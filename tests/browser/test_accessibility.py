@@ -1,5 +1,7 @@
 """axe-core WCAG 2.1 A/AA on the main pages, in Danish and English."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -16,6 +18,7 @@ PUBLIC_PAGES = [
     "portal:privacy",
     "portal:contact",
     "organisations:list",
+    "enquiries:create",
 ]
 
 
@@ -136,4 +139,23 @@ def test_response_pages_have_no_wcag_violations(page, live_server, language, set
         assert_accessible(page)
     _login(page, live_server, UserFactory())
     page.goto(_url("challenges:respond", language, pk=open_challenge.pk))
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_enquiry_form_with_errors_and_the_status_page_have_no_wcag_violations(page, language):
+    page.goto(_url("enquiries:create", language))
+    page.locator("#id_name").fill("Anna Jensen")
+    page.locator("#id_email").fill("anna@example.org")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".alert-error, .alert.alert-error").count() >= 1
+    assert_accessible(page)
+
+    page.locator("#id_topic").select_option(index=2)
+    page.locator("#id_message").fill("Vi søger et køkken på Nørrebro.")
+    page.locator("#id_consent").check()
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/status/"))
+    assert "EI-" in page.locator("h1").inner_text()
     assert_accessible(page)

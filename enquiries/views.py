@@ -1,0 +1,114 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from enquiries import services
+from enquiries.forms import EnquiryForm, ReplyForm
+from enquiries.models import Enquiry
+from enquiries.public import ACCEPTS_REPLIES, PUBLIC_STATUS
+from portal.ratelimit import allow, client_ip
+
+
+def _initial_for(user):
+    if not user.is_authenticated:
+        return {}
+    membership = user.organisation_memberships.select_related("organisation").first()
+    initial = {"name": user.get_full_name(), "email": user.email}
+    if membership:
+        initial |= {
+            "organisation_name": membership.organisation.name,
+            "cvr": membership.organisation.cvr,
+        }
+    return initial
+
+
+def enquiry_create(request):
+    form = EnquiryForm(
+        request.POST or None, request.FILES or None, initial=_initial_for(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        if form.is_spam:
+            # Said as if it went well, so the robot learns nothing; nothing is stored.
+            return render(request, "enquiries/sent.html")
+        email = form.cleaned_data["email"].lower()
+        within_limits = allow("enquiry_ip", f"ip:{client_ip(request)}") and allow(
+            "enquiry_email", f"email:{email}"
+        )
+        if not within_limits:
+            form.add_error(
+                None,
+                _("Many enquiries have been sent from here in a short time. Try again in an hour."),
+            )
+        else:
+            data = {
+                field: form.cleaned_data[field]
+                for field in (
+                    "name",
+                    "email",
+                    "phone",
+                    "organisation_name",
+                    "cvr",
+                    "topic",
+                    "message",
+                )
+            }
+            enquiry, token = services.enquiry_submit(
+                data=data,
+                attachments=form.cleaned_data["attachments"],
+                user=request.user,
+                status_url_builder=lambda t: request.build_absolute_uri(
+                    reverse("enquiries:status", args=[t])
+                ),
+            )
+            messages.success(
+                request,
+                _(
+                    "Thank you. Your enquiry has reference number %(reference)s. We have sent a "
+                    "receipt with the link to this page to %(email)s."
+                )
+                % {"reference": enquiry.reference, "email": enquiry.email},
+            )
+            return redirect("enquiries:status", token=token)
+    return render(request, "enquiries/form.html", {"form": form})
+
+
+def _enquiry_by_token(token) -> Enquiry:
+    enquiry = Enquiry.objects.by_status_token(token).select_related("topic").first()
+    if enquiry is None or enquiry.anonymised_at:
+        raise Http404
+    return enquiry
+
+
+def enquiry_status(request, token):
+    """The enquirer's private page: whoever has the unguessable link may see it."""
+    enquiry = _enquiry_by_token(token)
+    accepts_replies = enquiry.status in ACCEPTS_REPLIES
+    form = ReplyForm(request.POST or None, request.FILES or None) if accepts_replies else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            services.enquiry_reply_from_enquirer(
+                enquiry=enquiry,
+                body=form.cleaned_data["body"],
+                attachments=form.cleaned_data["attachments"],
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Your message has been added to the enquiry."))
+        return redirect("enquiries:status", token=token)
+    public_name, explanation = PUBLIC_STATUS[enquiry.status]
+    context = {
+        "enquiry": enquiry,
+        "public_status": public_name,
+        "explanation": explanation,
+        "timeline": enquiry.events.filter(is_public=True).select_related("actor"),
+        "attachments": enquiry.attachments.all(),
+        "form": form,
+    }
+    response = render(request, "enquiries/status.html", context)
+    response["Referrer-Policy"] = "no-referrer"  # the link is the key: never leak it onwards
+    response["Cache-Control"] = "no-store"
+    return response
