@@ -182,7 +182,23 @@ class Enquiry(models.Model):
     created_at = models.DateTimeField(_("received"), default=timezone.now)
     triage_due = models.DateField(_("triage due"))
     answer_due = models.DateField(_("answer due"))
+    first_answered_at = models.DateTimeField(_("first answered"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name=_("duplicate of"),
+    )
+    participating_administrations = models.ManyToManyField(
+        Administration,
+        through="EnquiryRouting",
+        blank=True,
+        related_name="participating_enquiries",
+        verbose_name=_("administrations"),
+    )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
@@ -260,3 +276,71 @@ class EnquiryEvent(models.Model):
 
     def __str__(self):
         return f"{self.enquiry_id} {self.kind}"
+
+
+class EnquiryRouting(models.Model):
+    """An administration an enquiry is routed to: the lead (owns the answer) or one that
+    takes part. The receiving administration confirms each hand-off."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead")
+        PARTICIPANT = "participant", _("Takes part")
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="routings")
+    administration = models.ForeignKey(
+        Administration, on_delete=models.PROTECT, related_name="enquiry_routings"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    note = models.TextField(_("routing note"), blank=True)
+    routed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    routed_at = models.DateTimeField(_("routed"), default=timezone.now)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("routing")
+        verbose_name_plural = _("routings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enquiry", "administration"], name="one_routing_per_administration"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enquiry_id} → {self.administration_id} ({self.role})"
+
+
+class ReplyTemplate(models.Model):
+    """Reusable answers for the contact officer and the administrations."""
+
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("reply template")
+        verbose_name_plural = _("reply templates")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class EnquiryAccess(models.Model):
+    """Every time a member of staff opens an enquiry's personal data."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="accesses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    accessed_at = models.DateTimeField(_("opened"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("access to an enquiry")
+        verbose_name_plural = _("accesses to enquiries")
+        ordering = ["-accessed_at"]
+
+    def __str__(self):
+        return f"{self.enquiry_id} {self.user_id} {self.accessed_at:%Y-%m-%d %H:%M}"
