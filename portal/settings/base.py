@@ -277,3 +277,9 @@ PORTAL_RATE_LIMITS = {
 ENQUIRY_TRIAGE_WORKING_DAYS = env_int("ENQUIRY_TRIAGE_WORKING_DAYS", 2)
 ENQUIRY_ANSWER_WORKING_DAYS = env_int("ENQUIRY_ANSWER_WORKING_DAYS", 10)
 ENQUIRY_COUNT_OPTIONAL_HOLIDAYS = env_bool("ENQUIRY_COUNT_OPTIONAL_HOLIDAYS", True)
+# Closed enquiries are anonymised after this many days (24 months by default).
+ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 730)
+PERIODIC_TASKS |= {
+    "enquiries.tasks.send_deadline_reminders": "07:00",
+    "enquiries.tasks.anonymise_closed_enquiries": "03:30",
+}
