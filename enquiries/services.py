@@ -3,19 +3,26 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enquiries.models import (
+    OPEN_STATUSES,
+    TRANSITIONS,
     Enquiry,
+    EnquiryAccess,
     EnquiryAttachment,
     EnquiryEvent,
+    EnquiryRouting,
     Status,
+    Topic,
     new_status_token,
     next_reference,
 )
 from enquiries.workdays import add_working_days, working_days_between
 from portal.mail import send_templated_email
+from portal.models import AdministrationMembership, Role, User
 
 
 @transaction.atomic
@@ -103,3 +110,345 @@ def _resume_deadline(enquiry: Enquiry) -> None:
     paused = working_days_between(timezone.localdate(waited_since), timezone.localdate())
     if paused:
         enquiry.answer_due = add_working_days(enquiry.answer_due, paused)
+
+
+@transaction.atomic
+def enquiry_request_deletion(*, enquiry: Enquiry) -> None:
+    """The enquirer asks for their information to be deleted: recorded on the timeline and
+    sent to the contact officers, who decide (some records must be kept by law)."""
+    from portal.models import Role, User
+
+    EnquiryEvent.objects.create(
+        enquiry=enquiry,
+        kind=EnquiryEvent.Kind.MESSAGE,
+        from_enquirer=True,
+        is_public=True,
+        body=_("I ask for my information in this enquiry to be deleted."),
+    )
+    officers = User.objects.filter(is_active=True, role_assignments__role=Role.CONTACT_OFFICER)
+    for officer in officers.distinct():
+        send_templated_email(
+            to=officer.email,
+            template_prefix="enquiries/email/deletion_requested",
+            context={"enquiry": enquiry},
+        )
+
+
+# The staff side: triage, routing, answers and notes.
+
+
+def _change_status(enquiry: Enquiry, to_status: str, actor, *, is_public=True) -> None:
+    """Check the transition table, record the change and set the status (not yet saved)."""
+    from_status = Status(enquiry.status)
+    if to_status not in TRANSITIONS[from_status]:
+        raise ValidationError(
+            _("An enquiry cannot go from %(from)s to %(to)s.")
+            % {
+                "from": from_status.label,
+                "to": Status(to_status).label if to_status in Status.values else to_status,
+            },
+            code="transition",
+        )
+    EnquiryEvent.objects.create(
+        enquiry=enquiry,
+        kind=EnquiryEvent.Kind.STATUS,
+        actor=actor,
+        from_status=from_status,
+        to_status=to_status,
+        is_public=is_public,
+    )
+    if from_status == Status.WAITING:
+        _resume_deadline(enquiry)
+    enquiry.status = to_status
+
+
+def _note(enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
+    return EnquiryEvent.objects.create(
+        enquiry=enquiry, kind=EnquiryEvent.Kind.NOTE, actor=actor, body=body, is_public=False
+    )
+
+
+def _locked(enquiry: Enquiry) -> Enquiry:
+    return Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+
+
+def _staff_url(enquiry: Enquiry, url_builder) -> str:
+    path = reverse("enquiries:staff_detail", args=[enquiry.pk])
+    return url_builder(path) if url_builder else path
+
+
+def _is_contact_officer(user) -> bool:
+    return user is not None and user.role_assignments.filter(role=Role.CONTACT_OFFICER).exists()
+
+
+def _contact_officer_emails() -> list[str]:
+    return list(
+        User.objects.filter(role_assignments__role=Role.CONTACT_OFFICER, is_active=True)
+        .order_by("email")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+@transaction.atomic
+def enquiry_assign(*, enquiry: Enquiry, handler, actor) -> Enquiry:
+    enquiry = _locked(enquiry)
+    if enquiry.status not in OPEN_STATUSES:
+        raise ValidationError(_("A completed enquiry cannot be assigned."), code="closed")
+    enquiry.handler = handler
+    enquiry.save(update_fields=["handler"])
+    _note(
+        enquiry,
+        _("Assigned to %(name)s.") % {"name": handler.display_name} if handler else _("Unassigned."),
+        actor,
+    )
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_triage(*, enquiry: Enquiry, actor) -> Enquiry:
+    enquiry = _locked(enquiry)
+    _change_status(enquiry, Status.TRIAGED, actor)
+    if enquiry.handler_id is None:
+        enquiry.handler = actor
+    enquiry.save(update_fields=["status", "handler", "answer_due"])
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_route(
+    *, enquiry: Enquiry, lead, participants=(), note: str = "", actor, url_builder=None
+) -> Enquiry:
+    """Route to one lead administration (owns the answer) and optionally others that take
+    part. Earlier routings are replaced: an administration no longer routed to loses access
+    at once. The civil servants of the lead administration are told by e-mail."""
+    enquiry = _locked(enquiry)
+    if enquiry.status != Status.ROUTED:
+        _change_status(enquiry, Status.ROUTED, actor)
+    participants = [a for a in dict.fromkeys(participants) if a.pk != lead.pk]
+    enquiry.routings.all().delete()
+    now = timezone.now()
+    EnquiryRouting.objects.create(
+        enquiry=enquiry,
+        administration=lead,
+        role=EnquiryRouting.Role.LEAD,
+        note=note,
+        routed_by=actor,
+        routed_at=now,
+    )
+    for administration in participants:
+        EnquiryRouting.objects.create(
+            enquiry=enquiry,
+            administration=administration,
+            role=EnquiryRouting.Role.PARTICIPANT,
+            note=note,
+            routed_by=actor,
+            routed_at=now,
+        )
+    enquiry.lead_administration = lead
+    if enquiry.handler_id and not _is_contact_officer(enquiry.handler):
+        enquiry.handler = None
+    enquiry.save(update_fields=["status", "lead_administration", "handler", "answer_due"])
+    names = ", ".join([lead.code, *(a.code for a in participants)])
+    _note(
+        enquiry,
+        _("Routed to %(administrations)s.") % {"administrations": names}
+        + (f"\n\n{note}" if note else ""),
+        actor,
+    )
+    recipients = list(
+        AdministrationMembership.objects.filter(administration=lead, user__is_active=True)
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+    )
+    if recipients:
+        send_templated_email(
+            to=recipients,
+            template_prefix="enquiries/email/routed",
+            context={
+                "enquiry": enquiry,
+                "administration": lead,
+                "note": note,
+                "url": _staff_url(enquiry, url_builder),
+            },
+        )
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_confirm_routing(*, routing: EnquiryRouting, actor) -> EnquiryRouting:
+    routing = EnquiryRouting.objects.select_for_update().select_related("administration").get(
+        pk=routing.pk
+    )
+    if routing.confirmed_at is not None:
+        raise ValidationError(_("The routing has already been confirmed."), code="confirmed")
+    routing.confirmed_at = timezone.now()
+    routing.confirmed_by = actor
+    routing.save(update_fields=["confirmed_at", "confirmed_by"])
+    _note(
+        routing.enquiry,
+        _("%(administration)s confirmed the routing.")
+        % {"administration": routing.administration.code},
+        actor,
+    )
+    return routing
+
+
+@transaction.atomic
+def enquiry_take(*, enquiry: Enquiry, actor) -> Enquiry:
+    """A civil servant takes the enquiry: they handle it and it is in progress."""
+    enquiry = _locked(enquiry)
+    if enquiry.status != Status.IN_PROGRESS:
+        _change_status(enquiry, Status.IN_PROGRESS, actor)
+    enquiry.handler = actor
+    enquiry.save(update_fields=["status", "handler", "answer_due"])
+    # Taking an enquiry confirms the hand-off to the taker's administrations.
+    EnquiryRouting.objects.filter(
+        enquiry=enquiry,
+        confirmed_at__isnull=True,
+        administration__memberships__user=actor,
+    ).update(confirmed_at=timezone.now(), confirmed_by=actor)
+    _note(enquiry, _("%(name)s took the enquiry.") % {"name": actor.display_name}, actor)
+    return enquiry
+
+
+def _public_message(enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
+    return EnquiryEvent.objects.create(
+        enquiry=enquiry, kind=EnquiryEvent.Kind.MESSAGE, actor=actor, body=body, is_public=True
+    )
+
+
+def _tell_enquirer(enquiry: Enquiry, body: str) -> None:
+    send_templated_email(
+        to=enquiry.email,
+        template_prefix="enquiries/email/answered",
+        context={"enquiry": enquiry, "body": body},
+    )
+
+
+@transaction.atomic
+def enquiry_reply(
+    *, enquiry: Enquiry, body: str, actor, to_status: str = Status.ANSWERED
+) -> EnquiryEvent:
+    """A public message to the enquirer, who is told by e-mail. `answered` when it answers
+    the question, `waiting` when it asks the enquirer for more (the clock pauses)."""
+    if to_status not in (Status.ANSWERED, Status.WAITING):
+        raise ValidationError(_("Choose whether this answers the enquiry."), code="to_status")
+    enquiry = _locked(enquiry)
+    if enquiry.status != to_status:
+        _change_status(enquiry, to_status, actor)
+    event = _public_message(enquiry, body, actor)
+    now = timezone.now()
+    if to_status == Status.ANSWERED:
+        enquiry.answered_at = now
+        if enquiry.first_answered_at is None:
+            enquiry.first_answered_at = now
+    if enquiry.handler_id is None:
+        enquiry.handler = actor
+    enquiry.save(
+        update_fields=["status", "answered_at", "first_answered_at", "handler", "answer_due"]
+    )
+    _tell_enquirer(enquiry, body)
+    return event
+
+
+@transaction.atomic
+def enquiry_add_note(*, enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
+    """An internal note: never shown to the enquirer."""
+    return _note(enquiry, body, actor)
+
+
+@transaction.atomic
+def enquiry_hand_back(*, enquiry: Enquiry, note: str, actor, url_builder=None) -> Enquiry:
+    """The administration gives the enquiry back to the contact officers: the routings go
+    (and with them the administrations' access); it is triaged again."""
+    enquiry = _locked(enquiry)
+    if not enquiry.routings.exists():
+        raise ValidationError(_("The enquiry is not routed to an administration."), code="routed")
+    _change_status(enquiry, Status.TRIAGED, actor)
+    enquiry.routings.all().delete()
+    enquiry.lead_administration = None
+    if enquiry.handler_id and not _is_contact_officer(enquiry.handler):
+        enquiry.handler = None
+    enquiry.save(update_fields=["status", "lead_administration", "handler", "answer_due"])
+    _note(enquiry, _("Handed back to the contact officers.") + f"\n\n{note}", actor)
+    recipients = _contact_officer_emails()
+    if recipients:
+        send_templated_email(
+            to=recipients,
+            template_prefix="enquiries/email/handed_back",
+            context={"enquiry": enquiry, "note": note, "url": _staff_url(enquiry, url_builder)},
+        )
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_close(*, enquiry: Enquiry, actor) -> Enquiry:
+    enquiry = _locked(enquiry)
+    _change_status(enquiry, Status.CLOSED, actor)
+    enquiry.closed_at = timezone.now()
+    enquiry.save(update_fields=["status", "closed_at", "answer_due"])
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_refer(*, enquiry: Enquiry, to_whom: str, actor) -> Enquiry:
+    """Outside the City's remit: the public answer says who can help."""
+    enquiry = _locked(enquiry)
+    _change_status(enquiry, Status.REFERRED, actor)
+    _public_message(enquiry, to_whom, actor)
+    now = timezone.now()
+    enquiry.answered_at = now
+    enquiry.first_answered_at = enquiry.first_answered_at or now
+    enquiry.save(update_fields=["status", "answered_at", "first_answered_at", "answer_due"])
+    _tell_enquirer(enquiry, to_whom)
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_mark_spam(*, enquiry: Enquiry, actor) -> Enquiry:
+    enquiry = _locked(enquiry)
+    _change_status(enquiry, Status.SPAM, actor, is_public=False)
+    enquiry.closed_at = timezone.now()
+    enquiry.save(update_fields=["status", "closed_at"])
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_mark_duplicate(*, enquiry: Enquiry, of: Enquiry, actor) -> Enquiry:
+    enquiry = _locked(enquiry)
+    if of.pk == enquiry.pk:
+        raise ValidationError(_("An enquiry cannot be a duplicate of itself."), code="self")
+    if of.duplicate_of_id == enquiry.pk:
+        raise ValidationError(
+            _("That enquiry is already marked as a duplicate of this one."), code="cycle"
+        )
+    _change_status(enquiry, Status.DUPLICATE, actor)
+    enquiry.duplicate_of = of
+    enquiry.closed_at = timezone.now()
+    enquiry.save(update_fields=["status", "duplicate_of", "closed_at"])
+    _note(enquiry, _("Duplicate of %(reference)s.") % {"reference": of.reference}, actor)
+    return enquiry
+
+
+def enquiry_record_access(*, enquiry: Enquiry, user) -> EnquiryAccess:
+    """Log that a member of staff opened the enquiry's personal data."""
+    return EnquiryAccess.objects.create(enquiry=enquiry, user=user)
+
+
+def suggest_administration(enquiry: Enquiry):
+    """The topic's suggested administration, else that of the first topic with a keyword
+    that occurs in the message (the administrators edit both in the admin)."""
+    if enquiry.topic.suggested_administration_id:
+        return enquiry.topic.suggested_administration
+    text = enquiry.message.casefold()
+    topics = (
+        Topic.objects.filter(is_active=True, suggested_administration__isnull=False)
+        .exclude(keywords="")
+        .select_related("suggested_administration")
+    )
+    for topic in topics:
+        keywords = [word.strip().casefold() for word in topic.keywords.split(",")]
+        if any(word and word in text for word in keywords):
+            return topic.suggested_administration
+    return None

@@ -84,7 +84,12 @@ def _enquiry_by_token(token) -> Enquiry:
 
 def enquiry_status(request, token):
     """The enquirer's private page: whoever has the unguessable link may see it."""
-    enquiry = _enquiry_by_token(token)
+    deletion_url = reverse("enquiries:request_deletion", args=[token])
+    return render_enquiry_page(request, _enquiry_by_token(token), deletion_url)
+
+
+def render_enquiry_page(request, enquiry, deletion_url):
+    """The enquirer's view of an enquiry, with the reply form while it takes replies."""
     accepts_replies = enquiry.status in ACCEPTS_REPLIES
     form = ReplyForm(request.POST or None, request.FILES or None) if accepts_replies else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -98,7 +103,7 @@ def enquiry_status(request, token):
             messages.error(request, error.messages[0])
         else:
             messages.success(request, _("Your message has been added to the enquiry."))
-        return redirect("enquiries:status", token=token)
+        return redirect(request.path)
     public_name, explanation = PUBLIC_STATUS[enquiry.status]
     context = {
         "enquiry": enquiry,
@@ -107,6 +112,7 @@ def enquiry_status(request, token):
         "timeline": enquiry.events.filter(is_public=True).select_related("actor"),
         "attachments": enquiry.attachments.all(),
         "form": form,
+        "deletion_url": deletion_url,
     }
     response = render(request, "enquiries/status.html", context)
     response["Referrer-Policy"] = "no-referrer"  # the link is the key: never leak it onwards

@@ -1,0 +1,111 @@
+"""Figures for the contact officer: volume and response times, as server-rendered SVG
+charts with the same numbers in tables (no JavaScript)."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, DurationField, ExpressionWrapper, F, FloatField, Q
+from django.db.models.aggregates import Aggregate
+from django.db.models.functions import Extract, TruncWeek
+from django.shortcuts import render
+from django.utils import timezone
+
+from enquiries.models import Enquiry
+from portal import rules
+from portal.decorators import staff_member_required
+
+WEEKS = 12
+CHART_WIDTH = 600
+BAR_HEIGHT = 22
+
+
+class PercentileCont(Aggregate):
+    function = "percentile_cont"
+    template = "%(function)s(%(percentile)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression, percentile, **extra):
+        super().__init__(expression, percentile=float(percentile), **extra)
+
+
+def _days(start, end):
+    """The time between two timestamps in days (epoch seconds / 86,400)."""
+    return (
+        Extract(ExpressionWrapper(F(end) - F(start), output_field=DurationField()), "epoch") / 86400
+    )
+
+
+def _bars(rows):
+    """Rows of (label, value) as a chart: bars scaled to the widest one, and its height."""
+    largest = max((value for _label, value in rows), default=0) or 1
+    bars = [
+        {
+            "label": label,
+            "value": value,
+            "width": round(CHART_WIDTH * 0.6 * value / largest),
+            "y": index * (BAR_HEIGHT + 8),
+        }
+        for index, (label, value) in enumerate(rows)
+    ]
+    return {"bars": bars, "height": len(bars) * (BAR_HEIGHT + 8)}
+
+
+def compute(today=None) -> dict:
+    today = today or timezone.localdate()
+    since = today - timedelta(weeks=WEEKS)
+    recent = Enquiry.objects.filter(created_at__date__gte=since).exclude(status__in=("spam",))
+    weekly = (
+        recent.annotate(week=TruncWeek("created_at"))
+        .values("week")
+        .annotate(count=Count("pk"))
+        .order_by("week")
+    )
+    per_topic = (
+        recent.values("topic__name_da", "topic__name_en")
+        .annotate(count=Count("pk"))
+        .order_by("-count")
+    )
+    per_administration = (
+        recent.filter(lead_administration__isnull=False)
+        .values("lead_administration__code")
+        .annotate(count=Count("pk"))
+        .order_by("-count")
+    )
+    times = recent.aggregate(
+        first_answer_median=PercentileCont(_days("created_at", "first_answered_at"), 0.5),
+        first_answer_p90=PercentileCont(_days("created_at", "first_answered_at"), 0.9),
+        close_median=PercentileCont(_days("created_at", "closed_at"), 0.5),
+        close_p90=PercentileCont(_days("created_at", "closed_at"), 0.9),
+        answered=Count("pk", filter=Q(first_answered_at__isnull=False)),
+        answered_in_time=Count("pk", filter=Q(first_answered_at__date__lte=F("answer_due"))),
+        total=Count("pk"),
+    )
+    from django.utils.translation import get_language
+
+    english = (get_language() or "da").startswith("en")
+    topic_rows = [
+        (row["topic__name_en"] if english else row["topic__name_da"], row["count"])
+        for row in per_topic
+    ]
+    share = (
+        round(100 * times["answered_in_time"] / times["answered"]) if times["answered"] else None
+    )
+    return {
+        "since": since,
+        "weekly": _bars([(row["week"].date(), row["count"]) for row in weekly]),
+        "per_topic": _bars(topic_rows),
+        "per_administration": _bars(
+            [(row["lead_administration__code"], row["count"]) for row in per_administration]
+        ),
+        "times": times,
+        "share_in_time": share,
+        "chart_width": CHART_WIDTH,
+        "bar_height": BAR_HEIGHT,
+    }
+
+
+@staff_member_required
+def figures_page(request):
+    if not rules.is_contact_officer(request.user):
+        raise PermissionDenied
+    return render(request, "enquiries/figures.html", {"figures": compute()})

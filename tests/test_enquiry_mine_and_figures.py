@@ -1,0 +1,93 @@
+"""My enquiries, the deletion request, and the contact officer's figures."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from enquiries.models import Enquiry, EnquiryEvent, Topic
+from enquiries.services import enquiry_submit
+
+
+def _enquiry(user=None, n=0):
+    enquiry, token = enquiry_submit(
+        data={
+            "name": "Anna",
+            "email": f"anna{n}@example.org",
+            "topic": Topic.objects.get(slug="premises"),
+            "message": "Vi søger lokaler.",
+        },
+        user=user,
+        status_url_builder=lambda t: f"https://x/{t}",
+    )
+    return enquiry, token
+
+
+def test_a_logged_in_enquirer_finds_their_enquiries_and_no_one_elses(
+    client, entrepreneur, outsider
+):
+    mine, _ = _enquiry(entrepreneur, 1)
+    theirs, _ = _enquiry(outsider, 2)
+    client.force_login(entrepreneur)
+    content = client.get(reverse("enquiries:mine")).content.decode()
+    assert mine.reference in content and theirs.reference not in content
+    assert client.get(reverse("enquiries:my_enquiry", args=[mine.reference])).status_code == 200
+    assert client.get(reverse("enquiries:my_enquiry", args=[theirs.reference])).status_code == 404
+
+
+def test_my_enquiries_needs_a_login(client, db):
+    assert client.get(reverse("enquiries:mine")).status_code == 302
+
+
+def test_the_enquirer_asks_for_deletion_and_the_contact_officers_hear_of_it(
+    client, contact_officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    enquiry, token = _enquiry()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("enquiries:request_deletion", args=[token]))
+    assert response.status_code == 302
+    assert EnquiryEvent.objects.filter(enquiry=enquiry, from_enquirer=True).exists()
+    assert any(contact_officer.email in message.to for message in mailoutbox)
+
+
+def test_deletion_with_a_forged_token_is_404(client, db):
+    assert client.post(reverse("enquiries:request_deletion", args=["forged"])).status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["entrepreneur", "civil_servant_bif", "council_member"])
+def test_only_contact_officers_see_the_figures(client, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(reverse("enquiries:figures")).status_code == 403
+
+
+def test_figures_show_volume_and_response_times_in_charts_and_tables(client, contact_officer):
+    now = timezone.now()
+    for n in range(4):
+        enquiry, _ = _enquiry(n=n)
+        Enquiry.objects.filter(pk=enquiry.pk).update(
+            created_at=now - timedelta(days=10),
+            first_answered_at=now - timedelta(days=10 - (n + 1)),
+            answer_due=(now - timedelta(days=10 - 2)).date(),
+        )
+    client.force_login(contact_officer)
+    response = client.get(reverse("enquiries:figures"))
+    assert response.status_code == 200
+    figures = response.context["figures"]
+    assert figures["times"]["answered"] == 4
+    assert figures["times"]["first_answer_median"] == pytest.approx(2.5, abs=0.01)
+    assert figures["share_in_time"] == 50
+    content = response.content.decode()
+    assert "<svg" in content and "<table" in content
+    assert "Lokaler" in content
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_figures_query_count_is_constant(
+    client, contact_officer, count, django_assert_max_num_queries
+):
+    for n in range(count):
+        _enquiry(n=n)
+    client.force_login(contact_officer)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("enquiries:figures")).status_code == 200
