@@ -199,7 +199,9 @@ def enquiry_assign(*, enquiry: Enquiry, handler, actor) -> Enquiry:
     enquiry.save(update_fields=["handler"])
     _note(
         enquiry,
-        _("Assigned to %(name)s.") % {"name": handler.display_name} if handler else _("Unassigned."),
+        _("Assigned to %(name)s.") % {"name": handler.display_name}
+        if handler
+        else _("Unassigned."),
         actor,
     )
     return enquiry
@@ -277,8 +279,10 @@ def enquiry_route(
 
 @transaction.atomic
 def enquiry_confirm_routing(*, routing: EnquiryRouting, actor) -> EnquiryRouting:
-    routing = EnquiryRouting.objects.select_for_update().select_related("administration").get(
-        pk=routing.pk
+    routing = (
+        EnquiryRouting.objects.select_for_update()
+        .select_related("administration")
+        .get(pk=routing.pk)
     )
     if routing.confirmed_at is not None:
         raise ValidationError(_("The routing has already been confirmed."), code="confirmed")

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from enquiries import figures, mine_views, views
+from enquiries import figures, mine_views, staff_views, views
 
 app_name = "enquiries"
 
@@ -17,4 +17,14 @@ urlpatterns = [
         name="request_deletion_of_mine",
     ),
     path(_("figures/"), figures.figures_page, name="figures"),
+    # The staff side.
+    path(_("queue/"), staff_views.queue, name="staff_queue"),
+    path(_("inbox/"), staff_views.inbox, name="inbox"),
+    path(_("queue/<int:pk>/"), staff_views.detail, name="staff_detail"),
+    path(
+        _("queue/<int:pk>/attachments/<int:attachment_pk>/"),
+        staff_views.attachment,
+        name="staff_attachment",
+    ),
+    path(_("queue/<int:pk>/<slug:action>/"), staff_views.action, name="staff_action"),
 ]

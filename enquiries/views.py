@@ -115,6 +115,7 @@ def render_enquiry_page(request, enquiry, deletion_url):
         "deletion_url": deletion_url,
     }
     response = render(request, "enquiries/status.html", context)
-    response["Referrer-Policy"] = "no-referrer"  # the link is the key: never leak it onwards
+    # The link is the key: never send it to another site (same-origin keeps CSRF origin checks).
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "no-store"
     return response

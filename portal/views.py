@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from enquiries import rules as enquiry_rules
 from portal import rules, services
 from portal.decorators import staff_member_required
 from portal.forms import AccountDeletionForm, ProfileForm
@@ -99,6 +100,7 @@ def staff_overview(request):
         "colleagues": colleagues,
         "roles": request.user.role_assignments.all(),
         "can_open_admin": rules.can_open_admin(request.user),
+        "can_open_enquiry_queue": enquiry_rules.can_open_queue(request.user),
     }
     return render(request, "portal/staff_overview.html", context)
 

@@ -61,7 +61,7 @@ def test_an_enquiry_gets_a_reference_a_receipt_and_a_private_status_page(
     assert enquiry.reference in content
     assert "Vi søger et køkken" in content
     assert "plan.pdf" in content
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert enquiry.attachments.get().original_name == "plan.pdf"
 
 

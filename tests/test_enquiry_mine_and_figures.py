@@ -56,7 +56,7 @@ def test_deletion_with_a_forged_token_is_404(client, db):
 
 
 @pytest.mark.parametrize("persona", ["entrepreneur", "civil_servant_bif", "council_member"])
-def test_only_contact_officers_see_the_figures(client, request, persona):
+def test_only_contact_officers_see_the_figures(client, db, request, persona):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(reverse("enquiries:figures")).status_code == 403
 

@@ -1,0 +1,242 @@
+"""Who may see and act on an enquiry on the staff side: the one place for these checks.
+
+Contact officers see and act on every enquiry. Civil servants see only the enquiries
+routed to one of their administrations (an `EnquiryRouting` row for it): when an enquiry
+is re-routed or handed back, the row goes and with it their access. Everybody else gets
+404. Everything here also requires two-factor authentication (as the staff pages do).
+
+Whether a status change is legal is the services' business (`TRANSITIONS`); the
+predicates here combine who the user is with the statuses in which an action makes sense,
+so that a page only offers what will work.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from enquiries.models import TRANSITIONS, Enquiry, EnquiryAttachment, EnquiryRouting, Status
+from portal import rules as portal_rules
+
+# Every action of the staff detail page, by the name used in its URL.
+ACTIONS = (
+    "assign",
+    "triage",
+    "route",
+    "confirm",
+    "take",
+    "reply",
+    "note",
+    "hand_back",
+    "close",
+    "refer",
+    "spam",
+    "duplicate",
+)
+
+
+def _staff_administration_ids(user) -> frozenset[int]:
+    if not portal_rules.can_open_staff_pages(user):
+        return frozenset()
+    return portal_rules.administration_ids(user)
+
+
+def is_contact_officer(user) -> bool:
+    return portal_rules.can_open_staff_pages(user) and portal_rules.is_contact_officer(user)
+
+
+def can_open_queue(user) -> bool:
+    return is_contact_officer(user)
+
+
+def can_open_inbox(user) -> bool:
+    return bool(_staff_administration_ids(user))
+
+
+def visible_to(user):
+    """The enquiries the user may open on the staff side."""
+    if is_contact_officer(user):
+        return Enquiry.objects.all()
+    administrations = _staff_administration_ids(user)
+    if not administrations:
+        return Enquiry.objects.none()
+    return routed_to(administrations)
+
+
+def routed_to(administration_ids):
+    return Enquiry.objects.filter(
+        pk__in=EnquiryRouting.objects.filter(administration_id__in=administration_ids).values(
+            "enquiry_id"
+        )
+    )
+
+
+def _routed_administration_ids(enquiry: Enquiry) -> set[int]:
+    cached = enquiry.__dict__.get("_routed_administration_ids")
+    if cached is None:
+        cached = set(enquiry.routings.values_list("administration_id", flat=True))
+        enquiry.__dict__["_routed_administration_ids"] = cached
+    return cached
+
+
+def is_in_routed_administration(user, enquiry: Enquiry) -> bool:
+    return bool(_staff_administration_ids(user) & _routed_administration_ids(enquiry))
+
+
+def is_in_lead_administration(user, enquiry: Enquiry) -> bool:
+    return (
+        enquiry.lead_administration_id is not None
+        and enquiry.lead_administration_id in _staff_administration_ids(user)
+        and enquiry.lead_administration_id in _routed_administration_ids(enquiry)
+    )
+
+
+def can_view(user, enquiry: Enquiry) -> bool:
+    return is_contact_officer(user) or is_in_routed_administration(user, enquiry)
+
+
+def _answers(user, enquiry: Enquiry) -> bool:
+    """Those who own the answer: the contact officers and the lead administration."""
+    return is_contact_officer(user) or is_in_lead_administration(user, enquiry)
+
+
+def _may_become(enquiry: Enquiry, *statuses) -> bool:
+    allowed = TRANSITIONS[Status(enquiry.status)]
+    return any(status in allowed for status in statuses)
+
+
+def can_assign(user, enquiry: Enquiry) -> bool:
+    return is_contact_officer(user) and enquiry.status in _OPEN
+
+
+def can_triage(user, enquiry: Enquiry) -> bool:
+    return (
+        is_contact_officer(user)
+        and _may_become(enquiry, Status.TRIAGED)
+        and (enquiry.status == Status.RECEIVED)
+    )
+
+
+def can_route(user, enquiry: Enquiry) -> bool:
+    return is_contact_officer(user) and (
+        _may_become(enquiry, Status.ROUTED) or enquiry.status == Status.ROUTED
+    )
+
+
+def routings_to_confirm(user, enquiry: Enquiry):
+    """The unconfirmed hand-offs to the user's administrations."""
+    administrations = _staff_administration_ids(user)
+    if not administrations or enquiry.status not in _OPEN:
+        return []
+    return [
+        routing
+        for routing in enquiry.routings.all()
+        if routing.confirmed_at is None and routing.administration_id in administrations
+    ]
+
+
+def can_confirm_routing(user, routing: EnquiryRouting) -> bool:
+    return (
+        routing.confirmed_at is None
+        and routing.enquiry.status in _OPEN
+        and routing.administration_id in _staff_administration_ids(user)
+    )
+
+
+def can_take(user, enquiry: Enquiry) -> bool:
+    if not is_in_lead_administration(user, enquiry):
+        return False
+    if enquiry.status == Status.IN_PROGRESS:
+        return enquiry.handler_id != user.pk
+    return _may_become(enquiry, Status.IN_PROGRESS)
+
+
+def can_reply(user, enquiry: Enquiry) -> bool:
+    return _answers(user, enquiry) and (
+        _may_become(enquiry, Status.ANSWERED, Status.WAITING)
+        or enquiry.status in (Status.ANSWERED, Status.WAITING)
+    )
+
+
+def can_add_note(user, enquiry: Enquiry) -> bool:
+    return can_view(user, enquiry)
+
+
+def can_hand_back(user, enquiry: Enquiry) -> bool:
+    return (
+        _answers(user, enquiry)
+        and bool(_routed_administration_ids(enquiry))
+        and _may_become(enquiry, Status.TRIAGED)
+        and enquiry.status != Status.RECEIVED
+    )
+
+
+def can_close(user, enquiry: Enquiry) -> bool:
+    return _answers(user, enquiry) and _may_become(enquiry, Status.CLOSED)
+
+
+def can_refer(user, enquiry: Enquiry) -> bool:
+    return is_contact_officer(user) and _may_become(enquiry, Status.REFERRED)
+
+
+def can_mark_spam(user, enquiry: Enquiry) -> bool:
+    return is_contact_officer(user) and _may_become(enquiry, Status.SPAM)
+
+
+def can_mark_duplicate(user, enquiry: Enquiry) -> bool:
+    return is_contact_officer(user) and _may_become(enquiry, Status.DUPLICATE)
+
+
+_OPEN = {
+    Status.RECEIVED,
+    Status.TRIAGED,
+    Status.ROUTED,
+    Status.IN_PROGRESS,
+    Status.WAITING,
+    Status.ANSWERED,
+}
+
+_PREDICATES = {
+    "assign": can_assign,
+    "triage": can_triage,
+    "route": can_route,
+    "confirm": lambda user, enquiry: bool(routings_to_confirm(user, enquiry)),
+    "take": can_take,
+    "reply": can_reply,
+    "note": can_add_note,
+    "hand_back": can_hand_back,
+    "close": can_close,
+    "refer": can_refer,
+    "spam": can_mark_spam,
+    "duplicate": can_mark_duplicate,
+}
+
+
+def allowed_actions(user, enquiry: Enquiry) -> frozenset[str]:
+    if not can_view(user, enquiry):
+        return frozenset()
+    return frozenset(action for action in ACTIONS if _PREDICATES[action](user, enquiry))
+
+
+def get_enquiry_for_staff(user, pk) -> Enquiry:
+    """The enquiry, or 404 for one the user may not open on the staff side."""
+    enquiry = get_object_or_404(
+        Enquiry.objects.select_related(
+            "topic", "topic__suggested_administration", "lead_administration", "handler", "user"
+        ),
+        pk=pk,
+    )
+    if not can_view(user, enquiry):
+        raise Http404
+    return enquiry
+
+
+def get_enquiry_for_action(user, pk, action: str) -> Enquiry:
+    """404 for an enquiry the user may not see or an unknown action; `None` is never
+    returned: whether the action is allowed now is `allowed_actions`' answer."""
+    if action not in ACTIONS:
+        raise Http404
+    return get_enquiry_for_staff(user, pk)
+
+
+def get_attachment_for_staff(user, pk, attachment_pk) -> EnquiryAttachment:
+    enquiry = get_enquiry_for_staff(user, pk)
+    return get_object_or_404(EnquiryAttachment, enquiry=enquiry, pk=attachment_pk)

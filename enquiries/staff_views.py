@@ -1,0 +1,301 @@
+"""The staff side of the single point of contact: the contact officers' queue, the
+administrations' inbox, the enquiry's page with its actions, and attachment downloads."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, DateField, F, Q, When
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_POST
+
+from enquiries import rules, services
+from enquiries.models import EnquiryRouting, ReplyTemplate, Status
+from enquiries.public import PUBLIC_STATUS
+from enquiries.staff_forms import ACTION_FORMS, QueueFilterForm, ReplyTemplateChoiceForm
+from enquiries.workdays import working_days_between
+from portal import rules as portal_rules
+from portal.decorators import staff_member_required
+
+PAGE_SIZE = 50
+# The clock runs in these statuses; waiting pauses it, answered and the final ones stop it.
+RUNNING = (Status.RECEIVED, Status.TRIAGED, Status.ROUTED, Status.IN_PROGRESS)
+
+ACTION_MESSAGES = {
+    "assign": gettext_lazy("The handler has been changed."),
+    "triage": gettext_lazy("The enquiry has been triaged."),
+    "route": gettext_lazy("The enquiry has been routed. The lead administration has been told."),
+    "confirm": gettext_lazy("You have confirmed the routing."),
+    "take": gettext_lazy("You are now handling the enquiry."),
+    "reply": gettext_lazy("The message has been sent to the enquirer."),
+    "note": gettext_lazy("The internal note has been added."),
+    "hand_back": gettext_lazy("The enquiry has been handed back to the contact officers."),
+    "close": gettext_lazy("The enquiry has been closed."),
+    "refer": gettext_lazy("The enquiry has been referred and the enquirer has been told."),
+    "spam": gettext_lazy("The enquiry has been marked as spam."),
+    "duplicate": gettext_lazy("The enquiry has been marked as a duplicate."),
+}
+
+
+def _with_due(queryset):
+    """`due`: the triage deadline until triaged, then the answer deadline."""
+    return queryset.annotate(
+        due=Case(
+            When(status=Status.RECEIVED, then=F("triage_due")),
+            default=F("answer_due"),
+            output_field=DateField(),
+        )
+    )
+
+
+def due_state(enquiry, today=None) -> dict:
+    """Due date, whether overdue and by how many working days (or how many are left)."""
+    today = today or timezone.localdate()
+    due = enquiry.triage_due if enquiry.status == Status.RECEIVED else enquiry.answer_due
+    running = enquiry.status in RUNNING
+    overdue = running and due < today
+    return {
+        "date": due,
+        "running": running,
+        "paused": enquiry.status == Status.WAITING,
+        "overdue": overdue,
+        "working_days": (
+            working_days_between(due, today) if overdue else working_days_between(today, due)
+        ),
+    }
+
+
+def _filtered(form, queryset):
+    today = timezone.localdate()
+    data = form.cleaned_data if form.is_valid() else {}
+    status = data.get("status") or QueueFilterForm.OPEN
+    if status == QueueFilterForm.OPEN:
+        queryset = queryset.open()
+    elif status != QueueFilterForm.ALL:
+        queryset = queryset.filter(status=status)
+    if data.get("topic"):
+        queryset = queryset.filter(topic=data["topic"])
+    if data.get("administration"):
+        queryset = queryset.filter(routings__administration=data["administration"])
+    if data.get("handler"):
+        queryset = queryset.filter(handler=data["handler"])
+    if data.get("overdue"):
+        queryset = queryset.filter(status__in=RUNNING, due__lt=today)
+    text = (data.get("q") or "").strip()
+    if text:
+        queryset = queryset.filter(
+            Q(reference__iexact=text)
+            | Q(name__icontains=text)
+            | Q(email__icontains=text)
+            | Q(message__icontains=text)
+        )
+    return queryset.order_by("due", "created_at", "pk")
+
+
+def _list_page(request, queryset, form, template, extra=None):
+    queryset = _filtered(form, _with_due(queryset)).select_related(
+        "topic", "lead_administration", "handler"
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    for enquiry in page.object_list:
+        enquiry.due_state = due_state(enquiry, today)
+    query = request.GET.copy()
+    query.pop("page", None)
+    encoded = query.urlencode()
+    context = {
+        "form": form,
+        "page_obj": page,
+        "enquiries": page.object_list,
+        "query_string_without_page": f"{encoded}&" if encoded else "",
+        **(extra or {}),
+    }
+    return render(request, template, context)
+
+
+@staff_member_required
+def queue(request):
+    """The contact officers' queue: every enquiry, open ones first by due date."""
+    if not rules.can_open_queue(request.user):
+        raise Http404
+    form = QueueFilterForm(request.GET or None)
+    return _list_page(request, rules.visible_to(request.user), form, "enquiries/staff/queue.html")
+
+
+@staff_member_required
+def inbox(request):
+    """The administrations' inbox: only what is routed to the user's administrations."""
+    if not rules.can_open_inbox(request.user):
+        raise Http404
+    administrations = portal_rules.administration_ids(request.user)
+    form = QueueFilterForm(request.GET or None, administrations=administrations, with_handler=False)
+    return _list_page(
+        request,
+        rules.routed_to(administrations),
+        form,
+        "enquiries/staff/inbox.html",
+    )
+
+
+def _action_forms(user, enquiry, allowed, bound=None, template_body=""):
+    forms = {}
+    for action in sorted(allowed):
+        if bound and action in bound:
+            forms[action] = bound[action]
+            continue
+        form_class = ACTION_FORMS[action]
+        kwargs = {"prefix": action}
+        if action == "duplicate":
+            kwargs["enquiry"] = enquiry
+        if action == "reply" and template_body:
+            kwargs["initial"] = {"body": template_body}
+        if action == "route":
+            suggested = services.suggest_administration(enquiry)
+            lead = enquiry.lead_administration or suggested
+            kwargs["initial"] = {
+                "lead": lead,
+                "participants": [
+                    r.administration_id
+                    for r in enquiry.routings.all()
+                    if r.role == EnquiryRouting.Role.PARTICIPANT
+                ],
+            }
+        if action == "assign":
+            kwargs["initial"] = {"handler": enquiry.handler_id or user.pk}
+        forms[action] = form_class(**kwargs)
+    return forms
+
+
+def _render_detail(request, enquiry, *, bound=None, status=200):
+    user = request.user
+    services.enquiry_record_access(enquiry=enquiry, user=user)
+    allowed = rules.allowed_actions(user, enquiry)
+    template_form = ReplyTemplateChoiceForm(request.GET or None)
+    template_body = ""
+    if "reply" in allowed and template_form.is_valid() and template_form.cleaned_data["template"]:
+        template_body = template_form.cleaned_data["template"].body
+    routings = list(enquiry.routings.select_related("administration", "confirmed_by"))
+    to_confirm = {r.pk for r in rules.routings_to_confirm(user, enquiry)}
+    public_name = PUBLIC_STATUS[enquiry.status][0]
+    context = {
+        "enquiry": enquiry,
+        "due": due_state(enquiry),
+        "public_status": public_name,
+        "timeline": enquiry.events.select_related("actor"),
+        "attachments": enquiry.attachments.all(),
+        "routings": routings,
+        "routings_to_confirm": to_confirm,
+        "suggested": services.suggest_administration(enquiry),
+        "allowed": allowed,
+        "forms": _action_forms(user, enquiry, allowed, bound, template_body),
+        "template_form": template_form if "reply" in allowed else None,
+        "has_templates": ReplyTemplate.objects.filter(is_active=True).exists(),
+        "is_contact_officer": rules.is_contact_officer(user),
+        "breadcrumb_trail": [
+            (_("Staff overview"), reverse("portal:staff_overview")),
+            (_("Enquiry queue"), reverse("enquiries:staff_queue"))
+            if rules.can_open_queue(user)
+            else (_("Enquiries for your administration"), reverse("enquiries:inbox")),
+        ],
+    }
+    response = render(request, "enquiries/staff/detail.html", context, status=status)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_member_required
+def detail(request, pk):
+    enquiry = rules.get_enquiry_for_staff(request.user, pk)
+    return _render_detail(request, enquiry)
+
+
+def _perform(action, enquiry, form, user, request):
+    data = form.cleaned_data
+    url_builder = request.build_absolute_uri
+    match action:
+        case "assign":
+            services.enquiry_assign(enquiry=enquiry, handler=data["handler"], actor=user)
+        case "triage":
+            services.enquiry_triage(enquiry=enquiry, actor=user)
+        case "route":
+            services.enquiry_route(
+                enquiry=enquiry,
+                lead=data["lead"],
+                participants=list(data["participants"]),
+                note=data["note"],
+                actor=user,
+                url_builder=url_builder,
+            )
+        case "confirm":
+            routing = get_object_or_404(EnquiryRouting, pk=data["routing"], enquiry=enquiry)
+            if not rules.can_confirm_routing(user, routing):
+                raise PermissionDenied
+            services.enquiry_confirm_routing(routing=routing, actor=user)
+        case "take":
+            services.enquiry_take(enquiry=enquiry, actor=user)
+        case "reply":
+            services.enquiry_reply(
+                enquiry=enquiry, body=data["body"], actor=user, to_status=data["to_status"]
+            )
+        case "note":
+            services.enquiry_add_note(enquiry=enquiry, body=data["body"], actor=user)
+        case "hand_back":
+            services.enquiry_hand_back(
+                enquiry=enquiry, note=data["note"], actor=user, url_builder=url_builder
+            )
+        case "close":
+            services.enquiry_close(enquiry=enquiry, actor=user)
+        case "refer":
+            services.enquiry_refer(enquiry=enquiry, to_whom=data["to_whom"], actor=user)
+        case "spam":
+            services.enquiry_mark_spam(enquiry=enquiry, actor=user)
+        case "duplicate":
+            services.enquiry_mark_duplicate(enquiry=enquiry, of=data["of"], actor=user)
+
+
+@staff_member_required
+@require_POST
+def action(request, pk, action):
+    """One POST per action; 404 for an enquiry the user may not see, 403 for an action
+    the user may not take on it now."""
+    user = request.user
+    enquiry = rules.get_enquiry_for_action(user, pk, action)
+    if action not in rules.allowed_actions(user, enquiry):
+        raise PermissionDenied
+    kwargs = {"prefix": action}
+    if action == "duplicate":
+        kwargs["enquiry"] = enquiry
+    form = ACTION_FORMS[action](request.POST, **kwargs)
+    if not form.is_valid():
+        return _render_detail(request, enquiry, bound={action: form}, status=400)
+    try:
+        _perform(action, enquiry, form, user, request)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, str(ACTION_MESSAGES[action]))
+    enquiry.__dict__.pop("_routed_administration_ids", None)
+    if rules.can_view(user, enquiry):
+        return redirect("enquiries:staff_detail", pk=enquiry.pk)
+    return redirect("enquiries:staff_queue" if rules.can_open_queue(user) else "enquiries:inbox")
+
+
+@staff_member_required
+@cache_control(private=True, no_store=True)
+def attachment(request, pk, attachment_pk):
+    attachment = rules.get_attachment_for_staff(request.user, pk, attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name or _("attachment"),
+        content_type="application/octet-stream",
+    )

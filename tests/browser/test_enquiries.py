@@ -1,0 +1,119 @@
+"""The single point of contact in a real browser: a visitor asks, the contact officer
+routes to BIF, BIF answers, the visitor reads the answer and writes back, the contact
+officer closes; axe on the staff pages."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from enquiries.models import Enquiry, EnquiryEvent, Status
+from portal.models import Role
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_challenges import _log_in
+from tests.conftest import totp_code
+from tests.factories import TOTP_SECRET, UserFactory, civil_servant, with_role, with_totp
+
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def uploads(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def _submit(page, form_selector="main form"):
+    page.locator(f"{form_selector} button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+def _action(page, name):
+    _submit(page, f"form[action*='/{name}/']")
+
+
+def test_enquiry_from_visitor_to_bif_and_back(page, browser, live_server, tmp_path):
+    officer = with_totp(
+        with_role(UserFactory(email="karen@example.org", first_name="Karen"), Role.CONTACT_OFFICER)
+    )
+    servant = with_totp(civil_servant("BIF", email="mads@example.org", first_name="Mads"))
+
+    # A visitor sends an enquiry with an attachment.
+    attachment = tmp_path / "plan.pdf"
+    attachment.write_bytes(PDF)
+    page.goto(reverse("enquiries:create"))
+    page.locator("#id_name").fill("Anna Jensen")
+    page.locator("#id_email").fill("anna@example.org")
+    page.locator("#id_topic").select_option(label="Beskæftigelse og samarbejde med jobcentret")
+    page.locator("#id_message").fill("Kan vi få løntilskud til en ny medarbejder?")
+    page.locator("#id_attachments").set_input_files(str(attachment))
+    page.locator("#id_consent").check()
+    _submit(page)
+    page.wait_for_url(re.compile(r"/kontakt/status/"))
+    status_url = page.url
+    enquiry = Enquiry.objects.get()
+    assert enquiry.attachments.get().original_name == "plan.pdf"
+
+    # The contact officer routes it to BIF.
+    staff = browser.new_context(base_url=live_server.url, locale="da-DK")
+    office = staff.new_page()
+    _log_in(office, officer.email, totp_code(TOTP_SECRET))
+    office.goto(reverse("enquiries:staff_queue"))
+    assert_accessible(office)
+    office.get_by_role("link", name=enquiry.reference).click()
+    office.wait_for_url(re.compile(rf"/{enquiry.pk}/$"))
+    assert_accessible(office)
+    office.locator("#id_route-lead").select_option(
+        label="Beskæftigelses- og Integrationsforvaltningen"
+    )
+    office.locator("#id_route-note").fill("Løntilskud hører under jobcentret.")
+    _action(office, "route")
+    enquiry.refresh_from_db()
+    assert enquiry.status == Status.ROUTED
+
+    # A BIF civil servant confirms, takes it and answers.
+    bif_context = browser.new_context(base_url=live_server.url, locale="da-DK")
+    bif = bif_context.new_page()
+    _log_in(bif, servant.email, totp_code(TOTP_SECRET))
+    bif.goto(reverse("enquiries:inbox"))
+    assert_accessible(bif)
+    bif.get_by_role("link", name=enquiry.reference).click()
+    bif.wait_for_url(re.compile(rf"/{enquiry.pk}/$"))
+    _action(bif, "confirm")
+    _action(bif, "take")
+    assert_accessible(bif)
+    bif.locator("#id_reply-body").fill("I kan søge løntilskud via jobcentret.")
+    _action(bif, "reply")
+    enquiry.refresh_from_db()
+    assert enquiry.status == Status.ANSWERED
+    assert enquiry.handler == servant
+
+    # The visitor reads the answer through the status link and writes back.
+    page.goto(status_url)
+    assert "I kan søge løntilskud via jobcentret." in page.content()
+    assert "Løntilskud hører under jobcentret." not in page.content()  # internal
+    page.locator("#id_body").fill("Tak! Gælder det også for fleksjob?")
+    _submit(page)
+    assert "Tak! Gælder det også for fleksjob?" in page.content()
+    assert enquiry.events.filter(kind=EnquiryEvent.Kind.MESSAGE, from_enquirer=True).exists()
+
+    # The contact officer closes it.
+    office.reload()
+    assert "Tak! Gælder det også for fleksjob?" in office.content()
+    _action(office, "close")
+    enquiry.refresh_from_db()
+    assert enquiry.status == Status.CLOSED
+    staff.close()
+    bif_context.close()
+
+
+def test_staff_pages_are_accessible_in_english(page, live_server):
+    officer = with_totp(with_role(UserFactory(email="karen@example.org"), Role.CONTACT_OFFICER))
+    with_totp(civil_servant("BIF", email="karen.bif@example.org"))
+    _log_in(page, officer.email, totp_code(TOTP_SECRET))
+    with translation.override("en"):
+        queue = reverse("enquiries:staff_queue")
+    page.goto(queue)
+    assert_accessible(page)
+    page.goto(queue + "?status=all&overdue=on&q=nothing")
+    assert_accessible(page)
