@@ -209,6 +209,28 @@ class Enquiry(models.Model):
         verbose_name_plural = _("enquiries")
         ordering = ["-created_at", "-pk"]
         indexes = [
+            # The queue's order: the triage deadline until triaged, then the answer deadline
+            # (the same expression as enquiries.staff_views._with_due).
+            models.Index(
+                models.Case(
+                    models.When(status="received", then=models.F("triage_due")),
+                    default=models.F("answer_due"),
+                    output_field=models.DateField(),
+                ),
+                models.F("created_at"),
+                models.F("id"),
+                name="enquiry_queue_due",
+                condition=models.Q(
+                    status__in=[
+                        "received",
+                        "triaged",
+                        "routed",
+                        "in_progress",
+                        "waiting",
+                        "answered",
+                    ]
+                ),
+            ),
             models.Index(fields=["status", "answer_due"], name="enquiry_queue"),
             models.Index(fields=["lead_administration", "status"], name="enquiry_inbox"),
         ]

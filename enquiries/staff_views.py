@@ -22,7 +22,7 @@ from enquiries.workdays import working_days_between
 from portal import rules as portal_rules
 from portal.decorators import staff_member_required
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 # The clock runs in these statuses; waiting pauses it, answered and the final ones stop it.
 RUNNING = (Status.RECEIVED, Status.TRIAGED, Status.ROUTED, Status.IN_PROGRESS)
 

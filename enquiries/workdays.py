@@ -46,10 +46,25 @@ def add_working_days(start: date, days: int) -> date:
 
 
 def working_days_between(start: date, end: date) -> int:
-    """How many working days lie after `start` up to and including `end` (0 if end <= start)."""
-    count, day = 0, start
-    while day < end:
+    """How many working days lie after `start` up to and including `end` (0 if end <= start).
+
+    Counted with arithmetic (weekdays in whole weeks, then the rest, less the holidays on
+    weekdays), so a queue of long-overdue enquiries costs no day-by-day loops.
+    """
+    if end <= start:
+        return 0
+    whole_weeks, rest = divmod((end - start).days, 7)
+    count = whole_weeks * 5
+    day = start + timedelta(days=whole_weeks * 7)
+    for _ in range(rest):
         day += timedelta(days=1)
-        if is_working_day(day):
+        if day.weekday() < 5:
             count += 1
+    include_optional = _include_optional()
+    for year in range(start.year, end.year + 1):
+        count -= sum(
+            1
+            for holiday in _holidays(year, include_optional)
+            if start < holiday <= end and holiday.weekday() < 5
+        )
     return count

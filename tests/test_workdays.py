@@ -74,3 +74,13 @@ def test_a_deadline_is_a_working_day_and_never_before_the_start(start, count):
 def test_one_more_working_day_is_always_later(start, count):
     assert add_working_days(start, count) > add_working_days(start, count - 1)
     assert add_working_days(start, count) - add_working_days(start, count - 1) >= timedelta(days=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(start=days, length=st.integers(min_value=0, max_value=800))
+def test_counting_working_days_agrees_with_walking_day_by_day(start, length):
+    end = start + timedelta(days=length)
+    walked = sum(
+        1 for offset in range(1, length + 1) if is_working_day(start + timedelta(days=offset))
+    )
+    assert working_days_between(start, end) == walked
