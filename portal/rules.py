@@ -66,7 +66,14 @@ def holds_staff_role(user) -> bool:
 
 
 def has_two_factor(user) -> bool:
-    return user.is_authenticated and is_mfa_enabled(user)
+    """Read once per request and kept on the user object, like the roles."""
+    if not user.is_authenticated:
+        return False
+    cached = user.__dict__.get("_portal_has_two_factor")
+    if cached is None:
+        cached = is_mfa_enabled(user)
+        user.__dict__["_portal_has_two_factor"] = cached
+    return cached
 
 
 def can_open_staff_pages(user) -> bool:

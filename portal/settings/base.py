@@ -136,6 +136,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_TOTP_ISSUER = "Socialt entreprenørskab KK"
+MFA_TOTP_TOLERANCE = 1  # accept the code of the neighbouring 30-second step (clock drift)
 MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
