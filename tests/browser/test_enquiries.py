@@ -117,3 +117,41 @@ def test_staff_pages_are_accessible_in_english(page, live_server):
     assert_accessible(page)
     page.goto(queue + "?status=all&overdue=on&q=nothing")
     assert_accessible(page)
+
+
+def test_inbox_and_staff_detail_are_accessible_in_english(page, live_server):
+    from django.test import Client
+
+    from enquiries import services
+    from enquiries.models import Topic
+    from portal.models import Administration
+
+    officer = with_totp(with_role(UserFactory(email="officer@example.org"), Role.CONTACT_OFFICER))
+    servant = with_totp(civil_servant("BIF", email="bif@example.org"))
+    enquiry, _token = services.enquiry_submit(
+        data={
+            "name": "Anna <b>Jensen</b>",
+            "email": "anna@example.org",
+            "topic": Topic.objects.get(slug="employment"),
+            "message": "Vi vil ansætte to i løntilskud. <script>alert(1)</script>",
+        },
+        status_url_builder=lambda token: f"https://x/{token}",
+    )
+    services.enquiry_triage(enquiry=enquiry, actor=officer)
+    services.enquiry_route(
+        enquiry=enquiry, lead=Administration.objects.get(code="BIF"), actor=officer
+    )
+    client = Client()
+    client.force_login(servant)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    with translation.override("en"):
+        inbox = reverse("enquiries:inbox")
+        detail = reverse("enquiries:staff_detail", args=[enquiry.pk])
+    page.goto(inbox)
+    assert enquiry.reference in page.content()
+    assert_accessible(page)
+    page.goto(detail)
+    assert "<script>alert(1)</script>" not in page.content()
+    assert_accessible(page)
