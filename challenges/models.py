@@ -1,7 +1,5 @@
 """The challenge overview: what the City's administrations need solved."""
 
-import uuid
-
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -18,6 +16,7 @@ from portal.models import (
     LocalCommitteeArea,
     SustainableDevelopmentGoal,
 )
+from portal.uploads import private_upload_path
 
 
 class Status(models.TextChoices):
@@ -78,9 +77,6 @@ class ChallengeQuerySet(models.QuerySet):
     def published(self):
         """What visitors see: everything made public and not archived."""
         return self.filter(status__in=PUBLIC_STATUSES)
-
-    def for_administration(self, administration):
-        return self.filter(Q(owner=administration) | Q(co_owners=administration)).distinct()
 
     def owned_by_any_of(self, administration_ids):
         return self.filter(
@@ -302,8 +298,7 @@ RESPONSE_TRANSITIONS = {
 
 
 def response_attachment_path(instance, filename):
-    # Never the uploader's file name on disk: only an opaque name, kept out of static files.
-    return f"responses/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
+    return private_upload_path("responses")
 
 
 class ResponseQuerySet(models.QuerySet):

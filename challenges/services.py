@@ -148,10 +148,6 @@ def challenge_close(*, user, challenge):
     return challenge_change_status(user=user, challenge=challenge, to_status=Status.CLOSED)
 
 
-def challenge_archive(*, user, challenge):
-    return challenge_change_status(user=user, challenge=challenge, to_status=Status.ARCHIVED)
-
-
 # Responses
 #
 # Rules about the state (a closed challenge, a second response, an illegal transition)

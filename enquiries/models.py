@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Administration, BilingualName
+from portal.uploads import private_upload_path
 
 
 class Topic(BilingualName):
@@ -58,6 +59,9 @@ OPEN_STATUSES = (
     Status.WAITING,
     Status.ANSWERED,
 )
+
+# The statuses in which the deadline clock runs (not paused, not yet answered).
+RUNNING_STATUSES = (Status.RECEIVED, Status.TRIAGED, Status.ROUTED, Status.IN_PROGRESS)
 
 # The one place that says which status may follow which (checked by enquiries.services).
 TRANSITIONS = {
@@ -240,7 +244,7 @@ class Enquiry(models.Model):
 
 
 def attachment_path(instance, filename):
-    return f"enquiries/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
+    return private_upload_path("enquiries")
 
 
 class EnquiryAttachment(models.Model):

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from enquiries.models import Status
+from enquiries.models import OPEN_STATUSES, Status
 
 PUBLIC_STATUS = {
     Status.RECEIVED: (
@@ -53,11 +53,5 @@ PUBLIC_STATUS = {
     ),
 }
 
-ACCEPTS_REPLIES = {
-    Status.RECEIVED,
-    Status.TRIAGED,
-    Status.ROUTED,
-    Status.IN_PROGRESS,
-    Status.WAITING,
-    Status.ANSWERED,
-}
+# The enquirer can write back while the enquiry is open.
+ACCEPTS_REPLIES = frozenset(OPEN_STATUSES)

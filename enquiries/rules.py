@@ -13,7 +13,14 @@ so that a page only offers what will work.
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from enquiries.models import TRANSITIONS, Enquiry, EnquiryAttachment, EnquiryRouting, Status
+from enquiries.models import (
+    OPEN_STATUSES,
+    TRANSITIONS,
+    Enquiry,
+    EnquiryAttachment,
+    EnquiryRouting,
+    Status,
+)
 from portal import rules as portal_rules
 
 # Every action of the staff detail page, by the name used in its URL.
@@ -104,7 +111,7 @@ def _may_become(enquiry: Enquiry, *statuses) -> bool:
 
 
 def can_assign(user, enquiry: Enquiry) -> bool:
-    return is_contact_officer(user) and enquiry.status in _OPEN
+    return is_contact_officer(user) and enquiry.status in OPEN_STATUSES
 
 
 def can_triage(user, enquiry: Enquiry) -> bool:
@@ -124,7 +131,7 @@ def can_route(user, enquiry: Enquiry) -> bool:
 def routings_to_confirm(user, enquiry: Enquiry):
     """The unconfirmed hand-offs to the user's administrations."""
     administrations = _staff_administration_ids(user)
-    if not administrations or enquiry.status not in _OPEN:
+    if not administrations or enquiry.status not in OPEN_STATUSES:
         return []
     return [
         routing
@@ -136,7 +143,7 @@ def routings_to_confirm(user, enquiry: Enquiry):
 def can_confirm_routing(user, routing: EnquiryRouting) -> bool:
     return (
         routing.confirmed_at is None
-        and routing.enquiry.status in _OPEN
+        and routing.enquiry.status in OPEN_STATUSES
         and routing.administration_id in _staff_administration_ids(user)
     )
 
@@ -184,15 +191,6 @@ def can_mark_spam(user, enquiry: Enquiry) -> bool:
 def can_mark_duplicate(user, enquiry: Enquiry) -> bool:
     return is_contact_officer(user) and _may_become(enquiry, Status.DUPLICATE)
 
-
-_OPEN = {
-    Status.RECEIVED,
-    Status.TRIAGED,
-    Status.ROUTED,
-    Status.IN_PROGRESS,
-    Status.WAITING,
-    Status.ANSWERED,
-}
 
 _PREDICATES = {
     "assign": can_assign,

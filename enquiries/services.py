@@ -25,6 +25,17 @@ from portal.mail import send_templated_email
 from portal.models import AdministrationMembership, Role, User
 
 
+def _store_attachments(enquiry: Enquiry, uploads, *, from_enquirer: bool = True) -> None:
+    for upload in uploads:
+        EnquiryAttachment.objects.create(
+            enquiry=enquiry,
+            file=upload,
+            original_name=upload.name[:255],
+            size=upload.size,
+            from_enquirer=from_enquirer,
+        )
+
+
 @transaction.atomic
 def enquiry_submit(
     *, data: dict, attachments=(), user=None, status_url_builder
@@ -46,10 +57,7 @@ def enquiry_submit(
         triage_due=add_working_days(today, settings.ENQUIRY_TRIAGE_WORKING_DAYS),
         answer_due=add_working_days(today, settings.ENQUIRY_ANSWER_WORKING_DAYS),
     )
-    for upload in attachments:
-        EnquiryAttachment.objects.create(
-            enquiry=enquiry, file=upload, original_name=upload.name[:255], size=upload.size
-        )
+    _store_attachments(enquiry, attachments)
     EnquiryEvent.objects.create(enquiry=enquiry, kind=EnquiryEvent.Kind.RECEIVED, is_public=True)
     send_templated_email(
         to=enquiry.email,
@@ -70,10 +78,7 @@ def enquiry_reply_from_enquirer(*, enquiry: Enquiry, body: str, attachments=()) 
             _("This enquiry has been completed. Send a new enquiry if you have another question."),
             code="closed",
         )
-    for upload in attachments:
-        EnquiryAttachment.objects.create(
-            enquiry=enquiry, file=upload, original_name=upload.name[:255], size=upload.size
-        )
+    _store_attachments(enquiry, attachments)
     event = EnquiryEvent.objects.create(
         enquiry=enquiry,
         kind=EnquiryEvent.Kind.MESSAGE,

@@ -15,7 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from enquiries import rules, services
-from enquiries.models import EnquiryRouting, ReplyTemplate, Status
+from enquiries.models import RUNNING_STATUSES, EnquiryRouting, ReplyTemplate, Status
 from enquiries.public import PUBLIC_STATUS
 from enquiries.staff_forms import ACTION_FORMS, QueueFilterForm, ReplyTemplateChoiceForm
 from enquiries.workdays import working_days_between
@@ -24,8 +24,6 @@ from portal.decorators import staff_member_required
 
 PAGE_SIZE = 25
 # The clock runs in these statuses; waiting pauses it, answered and the final ones stop it.
-RUNNING = (Status.RECEIVED, Status.TRIAGED, Status.ROUTED, Status.IN_PROGRESS)
-
 ACTION_MESSAGES = {
     "assign": gettext_lazy("The handler has been changed."),
     "triage": gettext_lazy("The enquiry has been triaged."),
@@ -57,7 +55,7 @@ def due_state(enquiry, today=None) -> dict:
     """Due date, whether overdue and by how many working days (or how many are left)."""
     today = today or timezone.localdate()
     due = enquiry.triage_due if enquiry.status == Status.RECEIVED else enquiry.answer_due
-    running = enquiry.status in RUNNING
+    running = enquiry.status in RUNNING_STATUSES
     overdue = running and due < today
     return {
         "date": due,
@@ -85,7 +83,7 @@ def _filtered(form, queryset):
     if data.get("handler"):
         queryset = queryset.filter(handler=data["handler"])
     if data.get("overdue"):
-        queryset = queryset.filter(status__in=RUNNING, due__lt=today)
+        queryset = queryset.filter(status__in=RUNNING_STATUSES, due__lt=today)
     text = (data.get("q") or "").strip()
     if text:
         queryset = queryset.filter(

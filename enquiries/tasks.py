@@ -7,7 +7,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from enquiries.models import Enquiry, EnquiryEvent, Status
+from enquiries.models import RUNNING_STATUSES, Enquiry, EnquiryEvent, Status
 from enquiries.workdays import add_working_days
 from portal.mail import send_templated_email
 from portal.models import Role, User
@@ -21,7 +21,7 @@ def send_deadline_reminders() -> int:
     what is overdue. Returns the number of e-mails queued."""
     today = timezone.localdate()
     tomorrow = add_working_days(today, 1)
-    open_enquiries = Enquiry.objects.open().exclude(status=Status.WAITING)
+    open_enquiries = Enquiry.objects.filter(status__in=RUNNING_STATUSES)
     due_tomorrow = open_enquiries.filter(answer_due=tomorrow, handler__isnull=False).select_related(
         "handler"
     )

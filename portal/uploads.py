@@ -4,11 +4,13 @@ Reused by every form that takes attachments (responses now, enquiries later). Th
 first bytes decide its kind; the name's extension must agree with that kind.
 """
 
+import secrets
 import zipfile
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -23,6 +25,12 @@ EXTENSIONS = {
     "ole": {".doc", ".xls", ".ppt"},
 }
 ALLOWED_DESCRIPTION = _("PDF, Word, Excel, PowerPoint, OpenDocument, PNG or JPEG")
+
+
+def private_upload_path(folder: str) -> str:
+    """Where a private upload is stored: never the uploader's file name, only an opaque
+    one, in MEDIA_ROOT (outside the static files; served only through checked views)."""
+    return f"{folder}/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
 
 
 def _kind_of(upload) -> str | None:
