@@ -7,8 +7,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from enquiries.models import Enquiry, EnquiryEvent, Status, Topic
-from portal.models import Administration, Role, User
+from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting, Status, Topic
+from portal.models import Administration, AdministrationMembership, Role, User
 
 ENQUIRIES = 50_000
 MESSAGES = [
@@ -26,6 +26,20 @@ def bench_contact_officer() -> User:
 
     user, _ = User.objects.get_or_create(email="bench-contact-officer@bench.example")
     user.role_assignments.get_or_create(role=Role.CONTACT_OFFICER)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    return user
+
+
+def bench_civil_servant() -> User:
+    """A BIF civil servant for the administration inbox."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user, _ = User.objects.get_or_create(email="bench-civil-servant@bench.example")
+    AdministrationMembership.objects.get_or_create(
+        user=user, administration=Administration.objects.get(code="BIF")
+    )
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
     return user
@@ -98,17 +112,26 @@ def populate(count: int) -> int:
             "(SELECT 1 FROM enquiries_enquiryevent v WHERE v.enquiry_id = e.id)",
             [EnquiryEvent.Kind.RECEIVED],
         )
+        # The lead administration's routing, as enquiry_route writes it (the inbox reads it).
+        cursor.execute(
+            "INSERT INTO enquiries_enquiryrouting (enquiry_id, administration_id, role, note, "
+            "routed_at, confirmed_at) SELECT id, lead_administration_id, %s, '', created_at, "
+            "created_at FROM enquiries_enquiry e WHERE lead_administration_id IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM enquiries_enquiryrouting r WHERE r.enquiry_id = e.id)",
+            [EnquiryRouting.Role.LEAD],
+        )
     return target - existing
 
 
 def pages() -> list[tuple]:
     """(label, path, user to log in as)."""
     officer = bench_contact_officer()
+    queue = reverse("enquiries:staff_queue")
     return [
-        ("enquiries: queue (contact officer)", reverse("enquiries:staff_queue"), officer),
-        (
-            "enquiries: queue, overdue only",
-            reverse("enquiries:staff_queue") + "?overdue=1",
-            officer,
-        ),
+        ("enquiries: queue (contact officer)", queue, officer),
+        ("enquiries: queue, overdue only", queue + "?overdue=1", officer),
+        ("enquiries: queue, page 2", queue + "?page=2", officer),
+        ("enquiries: queue, search 'køkken' (~20 %)", queue + "?q=k%C3%B8kken", officer),
+        ("enquiries: queue, search a name", queue + "?q=Bench-person+4711", officer),
+        ("enquiries: inbox (BIF civil servant)", reverse("enquiries:inbox"), bench_civil_servant()),
     ]

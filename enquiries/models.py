@@ -4,7 +4,9 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import connection, models
+from django.db.models.functions import Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -132,9 +134,35 @@ def new_status_token() -> tuple[str, str]:
     return token, hash_token(token)
 
 
+# The date an enquiry is due: the triage deadline until triaged, then the answer deadline.
+# The queue orders and filters on it, and its indexes are built on the same expression.
+DUE_DATE = models.Case(
+    models.When(status="received", then=models.F("triage_due")),
+    default=models.F("answer_due"),
+    output_field=models.DateField(),
+)
+
+
 class EnquiryQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
+
+    def with_due(self):
+        """Annotated with `due` (DUE_DATE)."""
+        return self.annotate(due=DUE_DATE)
+
+    def overdue(self, today):
+        """Past their due date with the clock running; needs `with_due()`."""
+        return self.filter(status__in=RUNNING_STATUSES, due__lt=today)
+
+    def matching(self, text: str):
+        """Whose reference number, name, e-mail address, organisation or message contains
+        `text`, in any case (trigram-indexed)."""
+        return self.filter(search_text__contains=text.lower())
+
+    def in_queue_order(self):
+        """The first due first; needs `with_due()`."""
+        return self.order_by("due", "created_at", "pk")
 
     def by_status_token(self, token: str):
         return self.filter(
@@ -205,6 +233,25 @@ class Enquiry(models.Model):
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # What the queue's free-text search looks in, lower-cased, with a trigram index.
+    search_text = models.GeneratedField(
+        expression=Lower(
+            Concat(
+                "reference",
+                models.Value(" "),
+                "name",
+                models.Value(" "),
+                "email",
+                models.Value(" "),
+                "organisation_name",
+                models.Value(" "),
+                "message",
+                output_field=models.TextField(),
+            )
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
 
     objects = EnquiryQuerySet.as_manager()
 
@@ -213,14 +260,9 @@ class Enquiry(models.Model):
         verbose_name_plural = _("enquiries")
         ordering = ["-created_at", "-pk"]
         indexes = [
-            # The queue's order: the triage deadline until triaged, then the answer deadline
-            # (the same expression as enquiries.staff_views._with_due).
+            # The queue's order among open enquiries.
             models.Index(
-                models.Case(
-                    models.When(status="received", then=models.F("triage_due")),
-                    default=models.F("answer_due"),
-                    output_field=models.DateField(),
-                ),
+                DUE_DATE,
                 models.F("created_at"),
                 models.F("id"),
                 name="enquiry_queue_due",
@@ -234,6 +276,17 @@ class Enquiry(models.Model):
                         "answered",
                     ]
                 ),
+            ),
+            # The same order within one status (the queue filtered on a status).
+            models.Index(
+                models.F("status"),
+                DUE_DATE,
+                models.F("created_at"),
+                models.F("id"),
+                name="enquiry_status_due",
+            ),
+            GinIndex(
+                fields=["search_text"], name="enquiry_search_trgm", opclasses=["gin_trgm_ops"]
             ),
             models.Index(fields=["status", "answer_due"], name="enquiry_queue"),
             models.Index(fields=["lead_administration", "status"], name="enquiry_inbox"),

@@ -3,10 +3,9 @@ administrations' inbox, the enquiry's page with its actions, and attachment down
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Case, DateField, F, Q, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,13 +16,34 @@ from django.views.decorators.http import require_POST
 from enquiries import rules, services
 from enquiries.models import RUNNING_STATUSES, EnquiryRouting, ReplyTemplate, Status
 from enquiries.public import PUBLIC_STATUS
+from enquiries.signals import CONTENT_NAMESPACE
 from enquiries.staff_forms import ACTION_FORMS, QueueFilterForm, ReplyTemplateChoiceForm
 from enquiries.workdays import working_days_between
 from portal import rules as portal_rules
+from portal.caching import cached_fragment
 from portal.decorators import staff_member_required
+from portal.overview import CappedPaginator
 
 PAGE_SIZE = 25
-# The clock runs in these statuses; waiting pauses it, answered and the final ones stop it.
+# Past this many matches the list asks for a narrower filter (counting every one of tens
+# of thousands of enquiries was the slowest part of the queue).
+MAX_LISTED = 1000
+# What the list shows (not the messages, which can be long).
+LIST_COLUMNS = (
+    "reference",
+    "name",
+    "organisation_name",
+    "status",
+    "created_at",
+    "triage_due",
+    "answer_due",
+    "topic__name_da",
+    "topic__name_en",
+    "lead_administration__code",
+    "handler__first_name",
+    "handler__last_name",
+    "handler__email",
+)
 ACTION_MESSAGES = {
     "assign": gettext_lazy("The handler has been changed."),
     "triage": gettext_lazy("The enquiry has been triaged."),
@@ -38,17 +58,6 @@ ACTION_MESSAGES = {
     "spam": gettext_lazy("The enquiry has been marked as spam."),
     "duplicate": gettext_lazy("The enquiry has been marked as a duplicate."),
 }
-
-
-def _with_due(queryset):
-    """`due`: the triage deadline until triaged, then the answer deadline."""
-    return queryset.annotate(
-        due=Case(
-            When(status=Status.RECEIVED, then=F("triage_due")),
-            default=F("answer_due"),
-            output_field=DateField(),
-        )
-    )
 
 
 def due_state(enquiry, today=None) -> dict:
@@ -68,52 +77,44 @@ def due_state(enquiry, today=None) -> dict:
     }
 
 
-def _filtered(form, queryset):
+def _list_page(request, queryset, template, *, scope: str, form_kwargs=None, extra=None):
+    """The queue or the inbox: filters, a page of enquiries and pagination.
+
+    The filters and the list are one fragment, cached for a few seconds per `scope` (who
+    may see which enquiries), query string and day, and invalidated by every change of an
+    enquiry or its routing (see enquiries.signals): a contact officer sees a change at once.
+    """
     today = timezone.localdate()
-    data = form.cleaned_data if form.is_valid() else {}
-    status = data.get("status") or QueueFilterForm.OPEN
-    if status == QueueFilterForm.OPEN:
-        queryset = queryset.open()
-    elif status != QueueFilterForm.ALL:
-        queryset = queryset.filter(status=status)
-    if data.get("topic"):
-        queryset = queryset.filter(topic=data["topic"])
-    if data.get("administration"):
-        queryset = queryset.filter(routings__administration=data["administration"])
-    if data.get("handler"):
-        queryset = queryset.filter(handler=data["handler"])
-    if data.get("overdue"):
-        queryset = queryset.filter(status__in=RUNNING_STATUSES, due__lt=today)
-    text = (data.get("q") or "").strip()
-    if text:
-        queryset = queryset.filter(
-            Q(reference__iexact=text)
-            | Q(name__icontains=text)
-            | Q(email__icontains=text)
-            | Q(message__icontains=text)
+
+    def render_list() -> str:
+        form = QueueFilterForm(request.GET or None, **(form_kwargs or {}))
+        enquiries = (
+            form.filter(queryset.with_due(), today)
+            .select_related("topic", "lead_administration", "handler")
+            .only(*LIST_COLUMNS)
         )
-    return queryset.order_by("due", "created_at", "pk")
+        page = CappedPaginator(enquiries, PAGE_SIZE, MAX_LISTED).get_page(request.GET.get("page"))
+        for enquiry in page.object_list:
+            enquiry.due_state = due_state(enquiry, today)
+        query = request.GET.copy()
+        query.pop("page", None)
+        encoded = query.urlencode()
+        return render_to_string(
+            "enquiries/staff/_list.html",
+            {
+                "form": form,
+                "page_obj": page,
+                "enquiries": page.object_list,
+                "query_string_without_page": f"{encoded}&" if encoded else "",
+                **(extra or {}),
+            },
+        )
 
-
-def _list_page(request, queryset, form, template, extra=None):
-    queryset = _filtered(form, _with_due(queryset)).select_related(
-        "topic", "lead_administration", "handler"
-    )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    today = timezone.localdate()
-    for enquiry in page.object_list:
-        enquiry.due_state = due_state(enquiry, today)
-    query = request.GET.copy()
-    query.pop("page", None)
-    encoded = query.urlencode()
-    context = {
-        "form": form,
-        "page_obj": page,
-        "enquiries": page.object_list,
-        "query_string_without_page": f"{encoded}&" if encoded else "",
-        **(extra or {}),
-    }
-    return render(request, template, context)
+    key = [scope, today.isoformat(), request.META.get("QUERY_STRING", "")]
+    list_html = cached_fragment(CONTENT_NAMESPACE, key, render_list)
+    response = render(request, template, {"list_html": list_html})
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @staff_member_required
@@ -121,8 +122,13 @@ def queue(request):
     """The contact officers' queue: every enquiry, open ones first by due date."""
     if not rules.can_open_queue(request.user):
         raise Http404
-    form = QueueFilterForm(request.GET or None)
-    return _list_page(request, rules.visible_to(request.user), form, "enquiries/staff/queue.html")
+    return _list_page(
+        request,
+        rules.visible_to(request.user),
+        "enquiries/staff/queue.html",
+        scope="queue",
+        extra={"caption": _("Enquiries in the queue")},
+    )
 
 
 @staff_member_required
@@ -131,12 +137,13 @@ def inbox(request):
     if not rules.can_open_inbox(request.user):
         raise Http404
     administrations = portal_rules.administration_ids(request.user)
-    form = QueueFilterForm(request.GET or None, administrations=administrations, with_handler=False)
     return _list_page(
         request,
         rules.routed_to(administrations),
-        form,
         "enquiries/staff/inbox.html",
+        form_kwargs={"administrations": administrations, "with_handler": False},
+        scope="inbox:" + ",".join(str(pk) for pk in sorted(administrations)),
+        extra={"caption": _("Enquiries routed to your administrations")},
     )
 
 

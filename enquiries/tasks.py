@@ -8,6 +8,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from enquiries.models import RUNNING_STATUSES, Enquiry, EnquiryEvent, Status
+from enquiries.signals import enquiries_changed
 from enquiries.workdays import add_working_days
 from portal.mail import send_templated_email
 from portal.models import Role, User
@@ -70,6 +71,7 @@ def anonymise(enquiry: Enquiry) -> None:
         status_token_revoked_at=timezone.now(),
         anonymised_at=timezone.now(),
     )
+    enquiries_changed()
 
 
 @task()

@@ -53,3 +53,16 @@ def cached_fragment(namespace: str, parts: list[str], render) -> str:
         html = render()
         pages.set(key, html, timeout=settings.OVERVIEW_CACHE_SECONDS)
     return html
+
+
+def short_lived(key: str, compute):
+    """A value that may be a few seconds old, such as a filter's choices from reference
+    data, computed by `compute()` and kept per process and language for at most
+    settings.OVERVIEW_CACHE_SECONDS."""
+    full_key = f"value:{translation.get_language()}:{key}"
+    pages = caches["pages"]
+    value = pages.get(full_key)
+    if value is None:
+        value = compute()
+        pages.set(full_key, value, timeout=settings.OVERVIEW_CACHE_SECONDS)
+    return value

@@ -4,9 +4,11 @@ import time
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.core.cache import caches
 from django.utils import translation
 
 from organisations.models import MembershipRole
+from portal import caching
 from portal.models import Role
 from tests.factories import (
     OrganisationFactory,
@@ -92,3 +94,17 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The short-lived page cache switched on (the test settings switch it off)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
+    }
+    caches["pages"].clear()
+    caching._local_versions.clear()
+    yield caches["pages"]
+    caches["pages"].clear()
+    caching._local_versions.clear()

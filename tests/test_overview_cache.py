@@ -1,7 +1,5 @@
 """The overview's short-lived fragment cache: fast on repeat, never behind a change."""
 
-import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -10,19 +8,6 @@ from challenges import services
 from challenges.models import Status
 from portal import caching
 from tests.test_challenges import make_challenge
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
-    }
-    caches["pages"].clear()
-    caching._local_versions.clear()
-    yield caches["pages"]
-    caches["pages"].clear()
-    caching._local_versions.clear()
 
 
 def _queries(client, url, params=None):

@@ -21,6 +21,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+WARM_UP_SECONDS = 2
+
 
 def _seconds(value: str) -> float:
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
@@ -45,8 +47,13 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=8)
         parser.add_argument("--workers", type=int, default=4)
         parser.add_argument("--port", type=int, default=8765)
+        parser.add_argument(
+            "--only",
+            default="",
+            help="measure only the pages whose label contains this text (and the reference)",
+        )
 
-    def handle(self, *args, rows, duration, connections, workers, port, **options):
+    def handle(self, *args, rows, duration, connections, workers, port, only, **options):
         if settings.DEBUG or settings.ROOT_URLCONF != "portal.bench_urls":
             raise CommandError(
                 "Run with DJANGO_SETTINGS_MODULE=portal.settings.bench (make bench)."
@@ -69,7 +76,7 @@ class Command(BaseCommand):
             cursor.execute("VACUUM ANALYZE")
         pages = [("minimal Django view (reference)", "/bench/minimal")]
         for module in modules:
-            pages += module.pages()
+            pages += [page for page in module.pages() if only.lower() in page[0].lower()]
         server = self._start_gunicorn(port, workers)
         try:
             results = []
@@ -137,10 +144,16 @@ class Command(BaseCommand):
             if response.status != 200 or response.url != url:
                 raise CommandError(f"{path} answered {response.status} at {response.url}")
         header = ["-H", f"Cookie: {cookie}"] if cookie else []
-        command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
-        command += ["--timeout", "10s", *header, url]
-        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-        return parse_wrk(output)
+
+        def wrk(seconds):
+            command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+            command += ["--timeout", "10s", *header, url]
+            return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+        # Every worker's first requests compile templates and open a database connection:
+        # a short unmeasured run first, so that the figures are the steady state.
+        wrk(WARM_UP_SECONDS)
+        return parse_wrk(wrk(duration))
 
     def _report(self, results, rows, connections, workers, duration):
         reference = results[0][2]["rps"]
