@@ -181,6 +181,10 @@ class Enquiry(models.Model):
         Topic, on_delete=models.PROTECT, related_name="enquiries", verbose_name=_("topic")
     )
     message = models.TextField(_("message"))
+    # The language the enquiry was written in: every e-mail to the enquirer uses it.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="da", editable=False
+    )
     consent_given_at = models.DateTimeField(_("consent given"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from enquiries.models import (
@@ -21,8 +21,37 @@ from enquiries.models import (
     next_reference,
 )
 from enquiries.workdays import add_working_days, working_days_between
+from portal import rules as portal_rules
 from portal.mail import send_templated_email
 from portal.models import AdministrationMembership, Role, User
+
+
+def _supported_language(code: str | None) -> str:
+    codes = [language for language, _name in settings.LANGUAGES]
+    code = (code or "").split("-")[0]
+    return code if code in codes else settings.LANGUAGE_CODE
+
+
+def email_enquirer(enquiry: Enquiry, template_prefix: str, context: dict | None = None) -> None:
+    """An e-mail to the enquirer, in the language they wrote in."""
+    send_templated_email(
+        to=enquiry.email,
+        template_prefix=template_prefix,
+        context={"enquiry": enquiry, **(context or {})},
+        language=enquiry.language,
+    )
+
+
+def email_staff(recipients: list[str], template_prefix: str, context: dict) -> None:
+    """An e-mail to staff, in the portal's main language (Danish) whoever acted: the
+    recipients share it, and reminders are sent by a task without a request."""
+    if recipients:
+        send_templated_email(
+            to=recipients,
+            template_prefix=template_prefix,
+            context=context,
+            language=settings.LANGUAGE_CODE,
+        )
 
 
 def _store_attachments(enquiry: Enquiry, uploads, *, from_enquirer: bool = True) -> None:
@@ -49,6 +78,7 @@ def enquiry_submit(
     token, token_hash = new_status_token()
     enquiry = Enquiry.objects.create(
         **data,
+        language=_supported_language(translation.get_language()),
         reference=next_reference(today.year),
         user=user if user is not None and user.is_authenticated else None,
         consent_given_at=now,
@@ -59,11 +89,7 @@ def enquiry_submit(
     )
     _store_attachments(enquiry, attachments)
     EnquiryEvent.objects.create(enquiry=enquiry, kind=EnquiryEvent.Kind.RECEIVED, is_public=True)
-    send_templated_email(
-        to=enquiry.email,
-        template_prefix="enquiries/email/received",
-        context={"enquiry": enquiry, "status_url": status_url_builder(token)},
-    )
+    email_enquirer(enquiry, "enquiries/email/received", {"status_url": status_url_builder(token)})
     return enquiry, token
 
 
@@ -121,8 +147,6 @@ def _resume_deadline(enquiry: Enquiry) -> None:
 def enquiry_request_deletion(*, enquiry: Enquiry) -> None:
     """The enquirer asks for their information to be deleted: recorded on the timeline and
     sent to the contact officers, who decide (some records must be kept by law)."""
-    from portal.models import Role, User
-
     EnquiryEvent.objects.create(
         enquiry=enquiry,
         kind=EnquiryEvent.Kind.MESSAGE,
@@ -130,13 +154,9 @@ def enquiry_request_deletion(*, enquiry: Enquiry) -> None:
         is_public=True,
         body=_("I ask for my information in this enquiry to be deleted."),
     )
-    officers = User.objects.filter(is_active=True, role_assignments__role=Role.CONTACT_OFFICER)
-    for officer in officers.distinct():
-        send_templated_email(
-            to=officer.email,
-            template_prefix="enquiries/email/deletion_requested",
-            context={"enquiry": enquiry},
-        )
+    email_staff(
+        _contact_officer_emails(), "enquiries/email/deletion_requested", {"enquiry": enquiry}
+    )
 
 
 # The staff side: triage, routing, answers and notes.
@@ -178,20 +198,25 @@ def _locked(enquiry: Enquiry) -> Enquiry:
 
 
 def _staff_url(enquiry: Enquiry, url_builder) -> str:
-    path = reverse("enquiries:staff_detail", args=[enquiry.pk])
+    """The staff page's address for a staff e-mail (in the staff e-mails' language)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("enquiries:staff_detail", args=[enquiry.pk])
     return url_builder(path) if url_builder else path
 
 
-def _is_contact_officer(user) -> bool:
-    return user is not None and user.role_assignments.filter(role=Role.CONTACT_OFFICER).exists()
+def _member_emails(administration) -> list[str]:
+    return list(
+        AdministrationMembership.objects.filter(administration=administration, user__is_active=True)
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+    )
 
 
 def _contact_officer_emails() -> list[str]:
     return list(
-        User.objects.filter(role_assignments__role=Role.CONTACT_OFFICER, is_active=True)
+        User.objects.with_role(Role.CONTACT_OFFICER)
         .order_by("email")
         .values_list("email", flat=True)
-        .distinct()
     )
 
 
@@ -253,7 +278,7 @@ def enquiry_route(
             routed_at=now,
         )
     enquiry.lead_administration = lead
-    if enquiry.handler_id and not _is_contact_officer(enquiry.handler):
+    if enquiry.handler_id and not portal_rules.is_contact_officer(enquiry.handler):
         enquiry.handler = None
     enquiry.save(update_fields=["status", "lead_administration", "handler", "answer_due"])
     names = ", ".join([lead.code, *(a.code for a in participants)])
@@ -263,18 +288,15 @@ def enquiry_route(
         + (f"\n\n{note}" if note else ""),
         actor,
     )
-    recipients = list(
-        AdministrationMembership.objects.filter(administration=lead, user__is_active=True)
-        .order_by("user__email")
-        .values_list("user__email", flat=True)
-    )
-    if recipients:
-        send_templated_email(
-            to=recipients,
-            template_prefix="enquiries/email/routed",
-            context={
+    for administration in (lead, *participants):
+        email_staff(
+            _member_emails(administration),
+            "enquiries/email/routed",
+            {
                 "enquiry": enquiry,
-                "administration": lead,
+                "administration": administration,
+                "lead": lead,
+                "is_lead": administration == lead,
                 "note": note,
                 "url": _staff_url(enquiry, url_builder),
             },
@@ -328,11 +350,7 @@ def _public_message(enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
 
 
 def _tell_enquirer(enquiry: Enquiry, body: str) -> None:
-    send_templated_email(
-        to=enquiry.email,
-        template_prefix="enquiries/email/answered",
-        context={"enquiry": enquiry, "body": body},
-    )
+    email_enquirer(enquiry, "enquiries/email/answered", {"body": body})
 
 
 @transaction.atomic
@@ -377,17 +395,15 @@ def enquiry_hand_back(*, enquiry: Enquiry, note: str, actor, url_builder=None) -
     _change_status(enquiry, Status.TRIAGED, actor)
     enquiry.routings.all().delete()
     enquiry.lead_administration = None
-    if enquiry.handler_id and not _is_contact_officer(enquiry.handler):
+    if enquiry.handler_id and not portal_rules.is_contact_officer(enquiry.handler):
         enquiry.handler = None
     enquiry.save(update_fields=["status", "lead_administration", "handler", "answer_due"])
     _note(enquiry, _("Handed back to the contact officers.") + f"\n\n{note}", actor)
-    recipients = _contact_officer_emails()
-    if recipients:
-        send_templated_email(
-            to=recipients,
-            template_prefix="enquiries/email/handed_back",
-            context={"enquiry": enquiry, "note": note, "url": _staff_url(enquiry, url_builder)},
-        )
+    email_staff(
+        _contact_officer_emails(),
+        "enquiries/email/handed_back",
+        {"enquiry": enquiry, "note": note, "url": _staff_url(enquiry, url_builder)},
+    )
     return enquiry
 
 

@@ -8,9 +8,9 @@ from django.tasks import task
 from django.utils import timezone
 
 from enquiries.models import RUNNING_STATUSES, Enquiry, EnquiryEvent, Status
+from enquiries.services import email_staff
 from enquiries.signals import enquiries_changed
 from enquiries.workdays import add_working_days
-from portal.mail import send_templated_email
 from portal.models import Role, User
 
 ANONYMOUS = "–"
@@ -31,22 +31,19 @@ def send_deadline_reminders() -> int:
     for enquiry in due_tomorrow:
         by_handler.setdefault(enquiry.handler, []).append(enquiry)
     for handler, enquiries in by_handler.items():
-        send_templated_email(
-            to=handler.email,
-            template_prefix="enquiries/email/due_tomorrow",
-            context={"enquiries": enquiries, "due": tomorrow},
+        email_staff(
+            [handler.email],
+            "enquiries/email/due_tomorrow",
+            {"enquiries": enquiries, "due": tomorrow},
         )
         queued += 1
     overdue = list(open_enquiries.filter(answer_due__lt=today).order_by("answer_due"))
     if overdue:
-        officers = User.objects.filter(
-            is_active=True, role_assignments__role=Role.CONTACT_OFFICER
-        ).distinct()
-        for officer in officers:
-            send_templated_email(
-                to=officer.email,
-                template_prefix="enquiries/email/overdue",
-                context={"enquiries": overdue, "today": today},
+        for officer in User.objects.with_role(Role.CONTACT_OFFICER):
+            email_staff(
+                [officer.email],
+                "enquiries/email/overdue",
+                {"enquiries": overdue, "today": today},
             )
             queued += 1
     return queued

@@ -22,6 +22,10 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
+    def with_role(self, role):
+        """The active users who hold `role` (a Role)."""
+        return self.filter(is_active=True, role_assignments__role=role).distinct()
+
     def create_user(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)

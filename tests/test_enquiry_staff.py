@@ -381,9 +381,16 @@ class TestTheWholeJourney:
         enquiry.refresh_from_db()
         assert enquiry.status == Status.ROUTED
         assert enquiry.lead_administration == administration("BIF")
-        assert [m.to for m in mailoutbox] == [[civil_servant_bif.email]]
-        assert en("enquiries:staff_detail", enquiry.pk) in mailoutbox[0].body
-        assert "Løntilskud hører under jobcentret." in mailoutbox[0].body
+        # Both administrations are told, in Danish (the staff e-mails' language) although
+        # the contact officer used the English pages; TMF is told that BIF owns the answer.
+        assert [m.to for m in mailoutbox] == [[civil_servant_bif.email], [civil_servant_tmf.email]]
+        to_bif, to_tmf = mailoutbox
+        with translation.override("da"):
+            assert reverse("enquiries:staff_detail", args=[enquiry.pk]) in to_bif.body
+        assert "Løntilskud hører under jobcentret." in to_bif.body
+        assert "ejer svaret" in to_bif.body
+        assert "deltage" in to_tmf.subject
+        assert administration("BIF").name_da in to_tmf.body
 
         # BIF sees it in the inbox, confirms and takes it.
         client.force_login(civil_servant_bif)
@@ -473,6 +480,23 @@ class TestTheWholeJourney:
         assert enquiry.lead_administration is None
         assert client.get(en("enquiries:staff_detail", enquiry.pk)).status_code == 404
         assert [m.to for m in mailoutbox] == [[contact_officer.email]]
+
+    def test_the_enquirer_hears_in_the_language_they_wrote_in(
+        self, contact_officer, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+            enquiry, _ = submit()
+        assert enquiry.language == "en"
+        assert mailoutbox[-1].subject.startswith("We have received your enquiry")
+        # A civil servant on the Danish pages answers: the e-mail is still in English.
+        services.enquiry_triage(enquiry=enquiry, actor=contact_officer)
+        with translation.override("da"), django_capture_on_commit_callbacks(execute=True):
+            services.enquiry_reply(enquiry=enquiry, body="Svar", actor=contact_officer)
+        assert mailoutbox[-1].subject.startswith("New message about your enquiry")
+        with django_capture_on_commit_callbacks(execute=True):
+            danish, _ = submit()
+        assert danish.language == "da"
+        assert mailoutbox[-1].subject.startswith("Vi har modtaget din henvendelse")
 
     def test_referring_answers_the_enquirer_with_whom_to_contact(
         self, client, contact_officer, mailoutbox, django_capture_on_commit_callbacks
