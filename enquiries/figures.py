@@ -9,8 +9,9 @@ from django.db.models.aggregates import Aggregate
 from django.db.models.functions import Extract, TruncWeek
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
-from enquiries.models import Enquiry
+from enquiries.models import Enquiry, Status
 from portal import rules
 from portal.decorators import staff_member_required
 
@@ -53,7 +54,10 @@ def _bars(rows):
 def compute(today=None) -> dict:
     today = today or timezone.localdate()
     since = today - timedelta(weeks=WEEKS)
-    recent = Enquiry.objects.filter(created_at__date__gte=since).exclude(status__in=("spam",))
+    # Spam is not an enquiry, and a duplicate is one already counted.
+    recent = Enquiry.objects.filter(created_at__date__gte=since).exclude(
+        status__in=(Status.SPAM, Status.DUPLICATE)
+    )
     weekly = (
         recent.annotate(week=TruncWeek("created_at"))
         .values("week")
@@ -80,8 +84,6 @@ def compute(today=None) -> dict:
         answered_in_time=Count("pk", filter=Q(first_answered_at__date__lte=F("answer_due"))),
         total=Count("pk"),
     )
-    from django.utils.translation import get_language
-
     english = (get_language() or "da").startswith("en")
     topic_rows = [
         (row["topic__name_en"] if english else row["topic__name_da"], row["count"])

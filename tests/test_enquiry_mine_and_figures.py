@@ -82,6 +82,20 @@ def test_figures_show_volume_and_response_times_in_charts_and_tables(client, con
     assert "Lokaler" in content
 
 
+def test_spam_and_duplicates_are_not_counted(client, contact_officer):
+    from enquiries import services
+
+    kept, _ = _enquiry(n=1)
+    spam, _ = _enquiry(n=2)
+    duplicate, _ = _enquiry(n=3)
+    services.enquiry_mark_spam(enquiry=spam, actor=contact_officer)
+    services.enquiry_mark_duplicate(enquiry=duplicate, of=kept, actor=contact_officer)
+    client.force_login(contact_officer)
+    figures = client.get(reverse("enquiries:figures")).context["figures"]
+    assert figures["times"]["total"] == 1
+    assert [bar["value"] for bar in figures["per_topic"]["bars"]] == [1]
+
+
 @pytest.mark.parametrize("count", [1, 30])
 def test_figures_query_count_is_constant(
     client, contact_officer, count, django_assert_max_num_queries
