@@ -16,6 +16,7 @@ from challenges.forms import ResponseDecisionForm, ResponseForm, ResponseMessage
 from challenges.models import Response, ResponseStatus
 from organisations.models import Organisation
 from portal.decorators import staff_member_required
+from portal.ratelimit import allow
 
 RESPONSE_TRANSITION_MESSAGES = {
     ResponseStatus.SHORTLISTED: gettext_lazy("The response has been shortlisted."),
@@ -25,6 +26,12 @@ RESPONSE_TRANSITION_MESSAGES = {
     ResponseStatus.ACCEPTED: gettext_lazy("The response has been accepted."),
     ResponseStatus.DECLINED: gettext_lazy("The response has been declined."),
 }
+
+
+TOO_MANY = gettext_lazy(
+    "You have sent many messages in a short time. Wait a while and try again; "
+    "what you wrote is kept below."
+)
 
 
 def _challenge_crumbs(challenge):
@@ -54,6 +61,9 @@ def respond(request, pk):
         return render(request, "challenges/respond.html", {**context, "all_responded": True})
     form = ResponseForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
+        if not allow("response_submit", f"user:{request.user.pk}"):
+            form.add_error(None, TOO_MANY)
+            return render(request, "challenges/respond.html", {**context, "form": form})
         try:
             response = services.response_submit(
                 user=request.user,
@@ -130,6 +140,8 @@ def response_transition(request, pk):
 def response_message(request, pk):
     response = rules.get_response_for_view(request.user, pk)
     form = ResponseMessageForm(request.POST)
+    if form.is_valid() and not allow("response_message", f"user:{request.user.pk}"):
+        form.add_error(None, TOO_MANY)
     if not form.is_valid():
         return _render_detail(request, response, message_form=form)
     try:

@@ -7,10 +7,11 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting, Status, Topic
+from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting, Status, Topic, hash_token
 from portal.models import Administration, AdministrationMembership, Role, User
 
 ENQUIRIES = 50_000
+STATUS_TOKEN = "bench-status-link-token"  # noqa: S105  (test data)
 MESSAGES = [
     "Vi søger et køkken, hvor vi kan lave mad til 40 ældre hver dag.",
     "Hvordan kan vi komme i betragtning til en reserveret kontrakt?",
@@ -125,6 +126,9 @@ def populate(count: int) -> int:
 
 def pages() -> list[tuple]:
     """(label, path, user to log in as)."""
+    # The newest enquiry answers to a known status link.
+    newest = Enquiry.objects.order_by("-created_at").first()
+    Enquiry.objects.filter(pk=newest.pk).update(status_token_hash=hash_token(STATUS_TOKEN))
     officer = bench_contact_officer()
     queue = reverse("enquiries:staff_queue")
     return [
@@ -134,4 +138,6 @@ def pages() -> list[tuple]:
         ("enquiries: queue, search 'køkken' (~20 %)", queue + "?q=k%C3%B8kken", officer),
         ("enquiries: queue, search a name", queue + "?q=Bench-person+4711", officer),
         ("enquiries: inbox (BIF civil servant)", reverse("enquiries:inbox"), bench_civil_servant()),
+        ("enquiries: contact form (visitor)", reverse("enquiries:create")),
+        ("enquiries: status page (private link)", reverse("enquiries:status", args=[STATUS_TOKEN])),
     ]

@@ -92,6 +92,19 @@ def render_enquiry_page(request, enquiry, deletion_url):
     """The enquirer's view of an enquiry, with the reply form while it takes replies."""
     accepts_replies = enquiry.status in ACCEPTS_REPLIES
     form = ReplyForm(request.POST or None, request.FILES or None) if accepts_replies else None
+    if (
+        request.method == "POST"
+        and form is not None
+        and form.is_valid()
+        and not allow("enquiry_reply", f"enquiry:{enquiry.pk}")
+    ):
+        form.add_error(
+            None,
+            _(
+                "Many messages have been added to this enquiry in a short time. Try again in an "
+                "hour; what you wrote is kept below."
+            ),
+        )
     if request.method == "POST" and form is not None and form.is_valid():
         try:
             services.enquiry_reply_from_enquirer(

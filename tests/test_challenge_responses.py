@@ -561,6 +561,21 @@ def test_an_empty_or_too_long_message_is_refused_with_a_message(
     assert not ResponseMessage.objects.exists()
 
 
+def test_messages_are_rate_limited_and_the_text_is_kept(
+    client, settings, challenge, entrepreneur, organisation
+):
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "response_message": (1, 3600)}
+    response = _response_in(ResponseStatus.IN_DIALOGUE, challenge, entrepreneur, organisation)
+    client.force_login(entrepreneur)
+    url = en("challenges:response_message", response.pk)
+    assert client.post(url, {"body": "Første besked"}).status_code == 302
+    page = client.post(url, {"body": "Anden besked"})
+    assert page.status_code == 200
+    assert page.context["message_form"].non_field_errors()
+    assert "Anden besked" in page.content.decode()
+    assert list(ResponseMessage.objects.values_list("body", flat=True)) == ["Første besked"]
+
+
 # My responses, the detail page's links, downloads, query counts
 
 

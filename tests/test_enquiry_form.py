@@ -142,6 +142,34 @@ def test_submissions_are_rate_limited_per_email(client, db, settings):
     assert Enquiry.objects.count() == 2
 
 
+def test_the_enquirers_messages_are_rate_limited_and_the_text_is_kept(client, db, settings):
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "enquiry_reply": (1, 3600)}
+    url = _post(client)["Location"]
+    assert client.post(url, {"body": "Første svar"}).status_code == 302
+    page = client.post(url, {"body": "Andet svar"})
+    assert page.status_code == 200
+    assert "Andet svar" in page.content.decode()
+    bodies = EnquiryEvent.objects.filter(from_enquirer=True).values_list("body", flat=True)
+    assert list(bodies) == ["Første svar"]
+
+
+def test_a_repeated_deletion_request_tells_the_contact_officers_once(
+    client, contact_officer, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "enquiry_deletion": (1, 86400)}
+    url = _post(client)["Location"]
+    token = url.rstrip("/").rsplit("/", 1)[-1]
+    mailoutbox.clear()
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            page = client.post(reverse("enquiries:request_deletion", args=[token]), follow=True)
+        assert page.status_code == 200
+    assert [m.to for m in mailoutbox] == [[contact_officer.email]]
+    assert "already received your request" in page.content.decode() or "allerede" in (
+        page.content.decode()
+    )
+
+
 def test_a_forged_or_revoked_status_link_is_404(client, db):
     response = _post(client)
     url = response["Location"]

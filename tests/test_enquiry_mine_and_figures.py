@@ -36,6 +36,22 @@ def test_a_logged_in_enquirer_finds_their_enquiries_and_no_one_elses(
     assert client.get(reverse("enquiries:my_enquiry", args=[theirs.reference])).status_code == 404
 
 
+def test_my_enquiries_are_paginated_newest_first(client, entrepreneur, monkeypatch):
+    from enquiries import mine_views
+
+    monkeypatch.setattr(mine_views, "MINE_PAGE_SIZE", 2)
+    references = [_enquiry(entrepreneur, n)[0].reference for n in range(3)]
+    client.force_login(entrepreneur)
+    first = client.get(reverse("enquiries:mine")).content.decode()
+    assert references[2] in first and references[1] in first and references[0] not in first
+    assert 'aria-label="Side 2"' in first or "page=2" in first
+    second = client.get(reverse("enquiries:mine"), {"page": 2}).content.decode()
+    assert references[0] in second and references[2] not in second
+    # A page number out of range or not a number shows a page, never an error.
+    assert client.get(reverse("enquiries:mine"), {"page": "99"}).status_code == 200
+    assert client.get(reverse("enquiries:mine"), {"page": "x"}).status_code == 200
+
+
 def test_my_enquiries_needs_a_login(client, db):
     assert client.get(reverse("enquiries:mine")).status_code == 302
 
@@ -44,6 +60,9 @@ def test_the_enquirer_asks_for_deletion_and_the_contact_officers_hear_of_it(
     client, contact_officer, mailoutbox, django_capture_on_commit_callbacks
 ):
     enquiry, token = _enquiry()
+    # A link followed (or prefetched) asks nothing: only the form's POST does.
+    assert client.get(reverse("enquiries:request_deletion", args=[token])).status_code == 405
+    assert not EnquiryEvent.objects.filter(enquiry=enquiry, from_enquirer=True).exists()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("enquiries:request_deletion", args=[token]))
     assert response.status_code == 302

@@ -272,6 +272,13 @@ PORTAL_RATE_LIMITS = {
     "organisation_invite": (30, 3600),
     "enquiry_ip": (10, 3600),
     "enquiry_email": (5, 3600),
+    # The enquirer's messages through the status link (each may carry files), per enquiry.
+    "enquiry_reply": (20, 3600),
+    # A deletion request e-mails every contact officer, per enquiry.
+    "enquiry_deletion": (3, 86400),
+    # Responses to challenges and messages about them e-mail the other side, per user.
+    "response_submit": (20, 3600),
+    "response_message": (30, 3600),
 }
 
 # The single point of contact: deadlines in Danish working days (enquiries/workdays.py).
