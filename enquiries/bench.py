@@ -138,6 +138,7 @@ def pages() -> list[tuple]:
         ("enquiries: queue, search 'køkken' (~20 %)", queue + "?q=k%C3%B8kken", officer),
         ("enquiries: queue, search a name", queue + "?q=Bench-person+4711", officer),
         ("enquiries: inbox (BIF civil servant)", reverse("enquiries:inbox"), bench_civil_servant()),
+        ("enquiries: figures (contact officer)", reverse("enquiries:figures"), officer),
         ("enquiries: contact form (visitor)", reverse("enquiries:create")),
         ("enquiries: status page (private link)", reverse("enquiries:status", args=[STATUS_TOKEN])),
     ]

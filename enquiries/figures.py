@@ -13,11 +13,15 @@ from django.utils.translation import get_language
 
 from enquiries.models import Enquiry, Status
 from portal import rules
+from portal.caching import short_lived
 from portal.decorators import staff_member_required
 
 WEEKS = 12
 CHART_WIDTH = 600
 BAR_HEIGHT = 22
+# Aggregating twelve weeks of enquiries takes a noticeable time; the page says how old
+# its figures may be.
+FIGURES_CACHE_SECONDS = 60
 
 
 class PercentileCont(Aggregate):
@@ -110,4 +114,8 @@ def compute(today=None) -> dict:
 def figures_page(request):
     if not rules.is_contact_officer(request.user):
         raise PermissionDenied
-    return render(request, "enquiries/figures.html", {"figures": compute()})
+    today = timezone.localdate()
+    figures = short_lived(
+        f"enquiry-figures:{today.isoformat()}", lambda: compute(today), FIGURES_CACHE_SECONDS
+    )
+    return render(request, "enquiries/figures.html", {"figures": figures})

@@ -55,14 +55,15 @@ def cached_fragment(namespace: str, parts: list[str], render) -> str:
     return html
 
 
-def short_lived(key: str, compute):
-    """A value that may be a few seconds old, such as a filter's choices from reference
-    data, computed by `compute()` and kept per process and language for at most
-    settings.OVERVIEW_CACHE_SECONDS."""
+def short_lived(key: str, compute, seconds: int | None = None):
+    """A value that may be a little old, such as a filter's choices from reference data,
+    computed by `compute()` and kept per process and language for at most `seconds`
+    (settings.OVERVIEW_CACHE_SECONDS unless given)."""
     full_key = f"value:{translation.get_language()}:{key}"
     pages = caches["pages"]
     value = pages.get(full_key)
     if value is None:
         value = compute()
-        pages.set(full_key, value, timeout=settings.OVERVIEW_CACHE_SECONDS)
+        timeout = settings.OVERVIEW_CACHE_SECONDS if seconds is None else seconds
+        pages.set(full_key, value, timeout=timeout)
     return value

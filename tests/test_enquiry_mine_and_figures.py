@@ -124,3 +124,23 @@ def test_figures_query_count_is_constant(
     client.force_login(contact_officer)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("enquiries:figures")).status_code == 200
+
+
+def test_figures_are_computed_at_most_once_a_minute(client, contact_officer, page_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from enquiries import figures
+
+    _enquiry(n=1)
+    client.force_login(contact_officer)
+    with CaptureQueriesContext(connection) as first:
+        client.get(reverse("enquiries:figures"))
+    with CaptureQueriesContext(connection) as second:
+        page = client.get(reverse("enquiries:figures"))
+    assert len(second.captured_queries) <= len(first.captured_queries) - 4
+    assert page.context["figures"]["times"]["total"] == 1
+    assert figures.FIGURES_CACHE_SECONDS <= 60
+    assert "at most a minute old" in page.content.decode() or "højst et minut" in (
+        page.content.decode()
+    )
