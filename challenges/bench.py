@@ -137,6 +137,10 @@ def populate(count: int) -> int:
         "created_at",
         "updated_at",
         "published_at",
+        # Filled below from the relations (FILL_ARRAYS); the columns are NOT NULL.
+        "administration_ids",
+        "district_ids",
+        "sdg_ids",
     ]
     with connection.cursor() as cursor:
         with cursor.copy(f"COPY challenges_challenge ({', '.join(columns)}) FROM STDIN") as copy:
@@ -162,6 +166,9 @@ def populate(count: int) -> int:
                         created,
                         created,
                         None if status == Status.DRAFT else created,
+                        "{}",
+                        "{}",
+                        "{}",
                     )
                 )
         cursor.execute(
