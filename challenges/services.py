@@ -6,7 +6,6 @@ from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,8 +22,8 @@ from challenges.models import (
 )
 from organisations.models import MembershipRole, Organisation, OrganisationMembership
 from portal.caching import bump_content_version
-from portal.mail import send_templated_email
-from portal.models import AdministrationMembership
+from portal.mail import PageLink, send_templated_email_to_users
+from portal.models import AdministrationMembership, User
 from portal.search import remember_words
 from portal.uploads import validate_document
 
@@ -165,21 +164,23 @@ def _clean_file_name(name: str) -> str:
     return name or "attachment"
 
 
-def _response_url(response: Response, url_builder) -> str:
-    path = reverse("challenges:response", kwargs={"pk": response.pk})
-    return url_builder(path) if url_builder else path
+def _response_link(response: Response, url_builder) -> PageLink:
+    """The response's page, in the language of the e-mail it goes into."""
+    return PageLink("challenges:response", [response.pk], url_builder)
 
 
-def _organisation_recipients(response: Response) -> list[str]:
+def _organisation_recipients(response: Response) -> list:
     """The member who submitted the response; the profile's administrators if they have left."""
     submitter = response.submitted_by
     members = OrganisationMembership.objects.filter(organisation_id=response.organisation_id)
     if submitter is not None and members.filter(user=submitter).exists():
-        return [submitter.email]
-    return sorted(
-        members.filter(role=MembershipRole.ADMIN, user__is_active=True).values_list(
-            "user__email", flat=True
-        )
+        return [submitter]
+    return list(
+        User.objects.filter(
+            is_active=True,
+            organisation_memberships__organisation_id=response.organisation_id,
+            organisation_memberships__role=MembershipRole.ADMIN,
+        ).order_by("email")
     )
 
 
@@ -225,14 +226,14 @@ def response_submit(
         response.attachment_name = _clean_file_name(attachment.name)
     response.full_clean(exclude=["attachment", "challenge", "organisation"])
     response.save()
-    send_templated_email(
-        to=challenge.contact_person.email,
+    send_templated_email_to_users(
+        users=[challenge.contact_person],
         template_prefix="challenges/email/response_submitted",
         context={
             "response": response,
             "challenge": challenge,
             "organisation": organisation,
-            "response_url": _response_url(response, url_builder),
+            "response_url": _response_link(response, url_builder),
         },
     )
     return response
@@ -268,8 +269,8 @@ def response_change_status(
     )
     recipients = _organisation_recipients(response)
     if recipients:
-        send_templated_email(
-            to=recipients,
+        send_templated_email_to_users(
+            users=recipients,
             template_prefix="challenges/email/response_status",
             context={
                 "response": response,
@@ -277,7 +278,7 @@ def response_change_status(
                 "organisation": response.organisation,
                 "status_label": _status_label(to_status),
                 "message": entry,
-                "response_url": _response_url(response, url_builder),
+                "response_url": _response_link(response, url_builder),
             },
         )
     return response
@@ -304,13 +305,13 @@ def response_post_message(*, user, response: Response, body: str, url_builder=No
     response.save(update_fields=["updated_at"])
     from_organisation = rules.is_member_of_responding_organisation(user, response)
     if from_organisation:
-        recipients = [response.challenge.contact_person.email]
+        recipients = [response.challenge.contact_person]
     else:
         recipients = _organisation_recipients(response)
-    recipients = [email for email in recipients if email != user.email]
+    recipients = [recipient for recipient in recipients if recipient.pk != user.pk]
     if recipients:
-        send_templated_email(
-            to=recipients,
+        send_templated_email_to_users(
+            users=recipients,
             template_prefix="challenges/email/response_message",
             context={
                 "response": response,
@@ -318,7 +319,7 @@ def response_post_message(*, user, response: Response, body: str, url_builder=No
                 "organisation": response.organisation,
                 "message": entry,
                 "from_organisation": from_organisation,
-                "response_url": _response_url(response, url_builder),
+                "response_url": _response_link(response, url_builder),
             },
         )
     return entry

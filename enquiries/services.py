@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -22,8 +21,8 @@ from enquiries.models import (
 )
 from enquiries.workdays import add_working_days, working_days_between
 from portal import rules as portal_rules
-from portal.mail import send_templated_email
-from portal.models import AdministrationMembership, Role, User
+from portal.mail import PageLink, send_templated_email, send_templated_email_to_users
+from portal.models import Role, User
 
 
 def _supported_language(code: str | None) -> str:
@@ -42,16 +41,9 @@ def email_enquirer(enquiry: Enquiry, template_prefix: str, context: dict | None 
     )
 
 
-def email_staff(recipients: list[str], template_prefix: str, context: dict) -> None:
-    """An e-mail to staff, in the portal's main language (Danish) whoever acted: the
-    recipients share it, and reminders are sent by a task without a request."""
-    if recipients:
-        send_templated_email(
-            to=recipients,
-            template_prefix=template_prefix,
-            context=context,
-            language=settings.LANGUAGE_CODE,
-        )
+def email_staff(users, template_prefix: str, context: dict) -> None:
+    """An e-mail to staff, each in the language they use the portal in."""
+    send_templated_email_to_users(users=users, template_prefix=template_prefix, context=context)
 
 
 def _store_attachments(enquiry: Enquiry, uploads, *, from_enquirer: bool = True) -> None:
@@ -154,9 +146,7 @@ def enquiry_request_deletion(*, enquiry: Enquiry) -> None:
         is_public=True,
         body=_("I ask for my information in this enquiry to be deleted."),
     )
-    email_staff(
-        _contact_officer_emails(), "enquiries/email/deletion_requested", {"enquiry": enquiry}
-    )
+    email_staff(_contact_officers(), "enquiries/email/deletion_requested", {"enquiry": enquiry})
 
 
 # The staff side: triage, routing, answers and notes.
@@ -197,27 +187,19 @@ def _locked(enquiry: Enquiry) -> Enquiry:
     return Enquiry.objects.select_for_update().get(pk=enquiry.pk)
 
 
-def _staff_url(enquiry: Enquiry, url_builder) -> str:
-    """The staff page's address for a staff e-mail (in the staff e-mails' language)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("enquiries:staff_detail", args=[enquiry.pk])
-    return url_builder(path) if url_builder else path
+def _staff_link(enquiry: Enquiry, url_builder) -> PageLink:
+    """The staff page, in the language of the e-mail it goes into."""
+    return PageLink("enquiries:staff_detail", [enquiry.pk], url_builder)
 
 
-def _member_emails(administration) -> list[str]:
-    return list(
-        AdministrationMembership.objects.filter(administration=administration, user__is_active=True)
-        .order_by("user__email")
-        .values_list("user__email", flat=True)
-    )
+def _members(administration):
+    return User.objects.filter(
+        is_active=True, administration_memberships__administration=administration
+    ).order_by("email")
 
 
-def _contact_officer_emails() -> list[str]:
-    return list(
-        User.objects.with_role(Role.CONTACT_OFFICER)
-        .order_by("email")
-        .values_list("email", flat=True)
-    )
+def _contact_officers():
+    return User.objects.with_role(Role.CONTACT_OFFICER).order_by("email")
 
 
 @transaction.atomic
@@ -290,7 +272,7 @@ def enquiry_route(
     )
     for administration in (lead, *participants):
         email_staff(
-            _member_emails(administration),
+            _members(administration),
             "enquiries/email/routed",
             {
                 "enquiry": enquiry,
@@ -298,7 +280,7 @@ def enquiry_route(
                 "lead": lead,
                 "is_lead": administration == lead,
                 "note": note,
-                "url": _staff_url(enquiry, url_builder),
+                "url": _staff_link(enquiry, url_builder),
             },
         )
     return enquiry
@@ -400,9 +382,9 @@ def enquiry_hand_back(*, enquiry: Enquiry, note: str, actor, url_builder=None) -
     enquiry.save(update_fields=["status", "lead_administration", "handler", "answer_due"])
     _note(enquiry, _("Handed back to the contact officers.") + f"\n\n{note}", actor)
     email_staff(
-        _contact_officer_emails(),
+        _contact_officers(),
         "enquiries/email/handed_back",
-        {"enquiry": enquiry, "note": note, "url": _staff_url(enquiry, url_builder)},
+        {"enquiry": enquiry, "note": note, "url": _staff_link(enquiry, url_builder)},
     )
     return enquiry
 

@@ -32,7 +32,7 @@ def send_deadline_reminders() -> int:
         by_handler.setdefault(enquiry.handler, []).append(enquiry)
     for handler, enquiries in by_handler.items():
         email_staff(
-            [handler.email],
+            [handler],
             "enquiries/email/due_tomorrow",
             {"enquiries": enquiries, "due": tomorrow},
         )
@@ -41,7 +41,7 @@ def send_deadline_reminders() -> int:
     if overdue:
         for officer in User.objects.with_role(Role.CONTACT_OFFICER):
             email_staff(
-                [officer.email],
+                [officer],
                 "enquiries/email/overdue",
                 {"enquiries": overdue, "today": today},
             )

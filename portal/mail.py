@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.models import OutgoingEmail
@@ -141,3 +142,33 @@ def prune_delivered() -> int:
     )
     deleted, _ = finished.delete()
     return deleted
+
+
+def send_templated_email_to_users(*, users, template_prefix: str, context: dict) -> None:
+    """The same message to each user in their own language (User.language): one e-mail per
+    language. Put links in the context as PageLink, so each is in the e-mail's language."""
+    by_language: dict[str, list[str]] = {}
+    for user in users:
+        by_language.setdefault(user.language, []).append(user.email)
+    for language, emails in sorted(by_language.items()):
+        send_templated_email(
+            to=sorted(set(emails)),
+            template_prefix=template_prefix,
+            context=context,
+            language=language,
+        )
+
+
+class PageLink:
+    """A link to one of the portal's pages for an e-mail, made when the e-mail is rendered,
+    so that it leads to the page in the e-mail's language. `absolute` turns a path into an
+    address (request.build_absolute_uri); without it the link is the path."""
+
+    def __init__(self, viewname: str, args=(), absolute=None):
+        self.viewname = viewname
+        self.args = list(args)
+        self.absolute = absolute
+
+    def __str__(self) -> str:
+        path = reverse(self.viewname, args=self.args)
+        return self.absolute(path) if self.absolute else path

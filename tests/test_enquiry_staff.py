@@ -381,8 +381,9 @@ class TestTheWholeJourney:
         enquiry.refresh_from_db()
         assert enquiry.status == Status.ROUTED
         assert enquiry.lead_administration == administration("BIF")
-        # Both administrations are told, in Danish (the staff e-mails' language) although
-        # the contact officer used the English pages; TMF is told that BIF owns the answer.
+        # Both administrations are told, each in its people's language (Danish: they have
+        # not used the English pages), whatever the contact officer reads; TMF is told that
+        # BIF owns the answer.
         assert [m.to for m in mailoutbox] == [[civil_servant_bif.email], [civil_servant_tmf.email]]
         to_bif, to_tmf = mailoutbox
         with translation.override("da"):
@@ -497,6 +498,38 @@ class TestTheWholeJourney:
             danish, _ = submit()
         assert danish.language == "da"
         assert mailoutbox[-1].subject.startswith("Vi har modtaget din henvendelse")
+
+    def test_staff_hear_in_the_language_they_use_the_portal_in(
+        self,
+        client,
+        contact_officer,
+        civil_servant_bif,
+        mailoutbox,
+        django_capture_on_commit_callbacks,
+    ):
+        english_colleague = with_totp(civil_servant("BIF", email="colleague@example.org"))
+        client.force_login(english_colleague)
+        client.get(en("enquiries:inbox"))  # reads the English pages
+        english_colleague.refresh_from_db()
+        assert english_colleague.language == "en"
+        enquiry, _ = submit()
+        mailoutbox.clear()
+        with translation.override("da"), django_capture_on_commit_callbacks(execute=True):
+            services.enquiry_route(
+                enquiry=enquiry,
+                lead=administration("BIF"),
+                actor=contact_officer,
+                url_builder=lambda path: f"https://portal.example{path}",
+            )
+        by_recipient = {tuple(message.to): message for message in mailoutbox}
+        danish = by_recipient[(civil_servant_bif.email,)]
+        english = by_recipient[(english_colleague.email,)]
+        assert "ejer svaret" in danish.body
+        assert "owns the answer" in english.body
+        assert f"https://portal.example{en('enquiries:staff_detail', enquiry.pk)}" in english.body
+        with translation.override("da"):
+            danish_link = reverse("enquiries:staff_detail", args=[enquiry.pk])
+        assert f"https://portal.example{danish_link}" in danish.body
 
     def test_referring_answers_the_enquirer_with_whom_to_contact(
         self, client, contact_officer, mailoutbox, django_capture_on_commit_callbacks

@@ -58,3 +58,25 @@ def test_english_catalogue_translates_every_string_to_itself():
         if not entry.obsolete and not entry.msgid_plural and entry.msgstr != entry.msgid
     ]
     assert wrong == []
+
+
+def test_a_logged_in_user_s_language_is_remembered_for_e_mails(client, entrepreneur):
+    from portal.models import User
+
+    assert entrepreneur.language == "da"
+    client.force_login(entrepreneur)
+    client.get("/en/")
+    assert User.objects.get(pk=entrepreneur.pk).language == "en"
+    client.get("/")
+    assert User.objects.get(pk=entrepreneur.pk).language == "da"
+
+
+def test_reading_a_page_costs_no_write_when_the_language_is_unchanged(client, entrepreneur):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(entrepreneur)
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
