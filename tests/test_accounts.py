@@ -129,6 +129,7 @@ class TestAdmin:
             "email": outsider.email,
             "first_name": outsider.first_name,
             "last_name": outsider.last_name,
+            "language": "da",
             "is_active": "on",
             "administration_memberships-TOTAL_FORMS": "1",
             "administration_memberships-INITIAL_FORMS": "0",
