@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -13,7 +12,8 @@ from organisations.models import (
     OrganisationInvitation,
     OrganisationMembership,
 )
-from portal.mail import send_templated_email
+from portal.mail import PageLink, send_templated_email
+from portal.models import User
 
 # Slugs that would collide with the app's own paths (ny/, new/, invitation/).
 RESERVED_SLUGS = {"ny", "new", "invitation"}
@@ -78,17 +78,20 @@ def invitation_send(
     invitation = OrganisationInvitation.objects.create(
         organisation=organisation, email=email, invited_by=invited_by
     )
+    # Someone with an account reads it in their own language; anyone else in the inviter's.
+    invitee = User.objects.filter(email__iexact=email).first()
     send_templated_email(
         to=email,
         template_prefix="organisations/email/invitation",
         context={
             "organisation": organisation,
             "invited_by": invited_by,
-            "accept_url": accept_url_builder(
-                reverse("organisations:invitation", args=[invitation.token])
+            "accept_url": PageLink(
+                "organisations:invitation", [invitation.token], accept_url_builder
             ),
             "expires_at": invitation.expires_at,
         },
+        language=invitee.language if invitee else None,
     )
     return invitation
 

@@ -97,6 +97,21 @@ def test_invitation_is_sent_by_email_and_accepted_by_the_invited_address(
     assert "ikke længere gyldig" in second.content.decode()
 
 
+def test_someone_with_an_account_is_invited_in_their_own_language(
+    client, organisation, entrepreneur, mailoutbox, django_capture_on_commit_callbacks
+):
+    UserFactory(email="english.reader@example.org", language="en")
+    client.force_login(entrepreneur)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("organisations:members", args=[organisation.slug]),
+            {"email": "english.reader@example.org"},
+        )
+    message = mailoutbox[-1]
+    assert "/en/" in re.search(r"https?://\S+/invitation/\S+/", message.body).group(0)
+    assert message.subject.startswith("Invitation to join")
+
+
 def test_invitation_cannot_be_accepted_by_another_account(
     client, organisation, entrepreneur, outsider
 ):
