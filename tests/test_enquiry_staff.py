@@ -644,7 +644,7 @@ class TestDetailPage:
         html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content)
         content = response.content.decode()
         assert "working day" in content
-        assert response.context["due"]["date"] == enquiry.triage_due
+        assert response.context["due"].date == enquiry.triage_due
 
     def test_an_overdue_enquiry_says_so(self, client, contact_officer):
         enquiry, _ = submit()
