@@ -299,6 +299,11 @@ class Enquiry(models.Model):
     def __str__(self):
         return self.reference
 
+    @property
+    def due_date(self):
+        """DUE_DATE for this enquiry, in Python."""
+        return self.triage_due if self.status == Status.RECEIVED else self.answer_due
+
 
 def attachment_path(instance, filename):
     return private_upload_path("enquiries")

@@ -77,7 +77,7 @@ class Due:
 
 def due_state(enquiry, today=None) -> Due:
     today = today or timezone.localdate()
-    due = enquiry.triage_due if enquiry.status == Status.RECEIVED else enquiry.answer_due
+    due = enquiry.due_date
     running = enquiry.status in RUNNING_STATUSES
     overdue = running and due < today
     return Due(

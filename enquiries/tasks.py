@@ -22,10 +22,9 @@ def send_deadline_reminders() -> int:
     what is overdue. Returns the number of e-mails queued."""
     today = timezone.localdate()
     tomorrow = add_working_days(today, 1)
-    open_enquiries = Enquiry.objects.filter(status__in=RUNNING_STATUSES)
-    due_tomorrow = open_enquiries.filter(answer_due=tomorrow, handler__isnull=False).select_related(
-        "handler"
-    )
+    # The queue's rules: the clock runs, and the due date is DUE_DATE.
+    running = Enquiry.objects.with_due().filter(status__in=RUNNING_STATUSES)
+    due_tomorrow = running.filter(due=tomorrow, handler__isnull=False).select_related("handler")
     queued = 0
     by_handler = {}
     for enquiry in due_tomorrow:
@@ -37,7 +36,7 @@ def send_deadline_reminders() -> int:
             {"enquiries": enquiries, "due": tomorrow},
         )
         queued += 1
-    overdue = list(open_enquiries.filter(answer_due__lt=today).order_by("answer_due"))
+    overdue = list(running.overdue(today).order_by("due", "created_at", "pk"))
     if overdue:
         for officer in User.objects.with_role(Role.CONTACT_OFFICER):
             email_staff(

@@ -54,6 +54,24 @@ def test_handlers_hear_about_tomorrow_and_contact_officers_about_overdue(
     assert to_officer.body_text.count("EI-") == 1  # the closed one is not overdue
 
 
+def test_an_enquiry_past_its_triage_deadline_is_overdue_as_in_the_queue(
+    db, contact_officer, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    today = timezone.localdate()
+    untriaged = _enquiry(
+        1,
+        triage_due=today - timedelta(days=2),
+        answer_due=today + timedelta(days=10),
+        status=Status.RECEIVED,
+    )
+    OutgoingEmail.objects.all().delete()
+    assert send_deadline_reminders.call() == 1
+    to_officer = OutgoingEmail.objects.get(to=[contact_officer.email])
+    assert untriaged.reference in to_officer.body_text
+    assert untriaged.reference in to_officer.body_html
+
+
 def test_closed_enquiries_are_anonymised_after_the_retention_period_keeping_the_figures(
     db, settings, tmp_path
 ):
