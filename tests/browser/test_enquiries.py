@@ -155,3 +155,49 @@ def test_inbox_and_staff_detail_are_accessible_in_english(page, live_server):
     page.goto(detail)
     assert "<script>alert(1)</script>" not in page.content()
     assert_accessible(page)
+
+
+def test_the_form_the_status_page_and_the_queue_work_without_javascript(
+    browser, live_server, reference_data, tmp_path
+):
+    officer = with_totp(with_role(UserFactory(email="karen@example.org"), Role.CONTACT_OFFICER))
+    attachment = tmp_path / "plan.pdf"
+    attachment.write_bytes(PDF)
+    context = browser.new_context(
+        base_url=live_server.url, locale="da-DK", java_script_enabled=False
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+
+    page.goto(reverse("enquiries:create"))
+    page.locator("#id_name").fill("Anna Jensen")
+    page.locator("#id_email").fill("anna@example.org")
+    page.locator("#id_topic").select_option(label="Lokaler")
+    page.locator("#id_message").fill("Vi søger et køkken på Nørrebro.")
+    page.locator("#id_attachments").set_input_files(str(attachment))
+    page.locator("#id_consent").check()
+    _submit(page)
+    page.wait_for_url(re.compile(r"/kontakt/status/"))
+    page.locator("#id_body").fill("Vi kan også bruge et lokale i Nordvest.")
+    _submit(page)
+    assert "Vi kan også bruge et lokale i Nordvest." in page.content()
+    enquiry = Enquiry.objects.get()
+
+    staff = browser.new_context(base_url=live_server.url, locale="da-DK", java_script_enabled=False)
+    office = staff.new_page()
+    office.set_default_timeout(15_000)
+    _log_in(office, officer.email, totp_code(TOTP_SECRET))
+    office.goto(reverse("enquiries:staff_queue"))
+    office.locator("#id_q").fill("nørrebro")
+    office.locator("form.enquiry-filters button[type=submit]").click()
+    office.wait_for_load_state()
+    assert "q=n%C3%B8rrebro" in office.url
+    office.get_by_role("link", name=enquiry.reference).click()
+    office.wait_for_url(re.compile(rf"/{enquiry.pk}/$"))
+    office.locator("#id_route-lead").select_option(label="Kultur- og Fritidsforvaltningen")
+    _action(office, "route")
+    enquiry.refresh_from_db()
+    assert enquiry.status == Status.ROUTED
+    assert enquiry.lead_administration.code == "KFF"
+    context.close()
+    staff.close()
