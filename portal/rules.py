@@ -8,26 +8,44 @@ from allauth.mfa.utils import is_mfa_enabled
 from portal.models import Role
 
 
+def _per_request(user, name: str, compute):
+    """A value kept on the user object for the rest of the request. request.user is a lazy
+    wrapper: getattr and setattr reach the user itself, as the backend's `remember` does."""
+    value = getattr(user, name, None)
+    if value is None:
+        value = compute()
+        setattr(user, name, value)
+    return value
+
+
+def remember(user, *, roles, administration_ids, has_two_factor) -> None:
+    """What the session's user was loaded with (portal.auth_backends), so that the request
+    asks the database no more."""
+    user._portal_roles = frozenset(roles)
+    user._portal_administration_ids = frozenset(administration_ids)
+    user._portal_has_two_factor = bool(has_two_factor)
+
+
 def _roles(user) -> frozenset[str]:
     if not user.is_authenticated:
         return frozenset()
-    cached = user.__dict__.get("_portal_roles")
-    if cached is None:
-        cached = frozenset(user.role_assignments.values_list("role", flat=True))
-        user.__dict__["_portal_roles"] = cached
-    return cached
+    return _per_request(
+        user,
+        "_portal_roles",
+        lambda: frozenset(user.role_assignments.values_list("role", flat=True)),
+    )
 
 
 def administration_ids(user) -> frozenset[int]:
     if not user.is_authenticated:
         return frozenset()
-    cached = user.__dict__.get("_portal_administration_ids")
-    if cached is None:
-        cached = frozenset(
+    return _per_request(
+        user,
+        "_portal_administration_ids",
+        lambda: frozenset(
             user.administration_memberships.values_list("administration_id", flat=True)
-        )
-        user.__dict__["_portal_administration_ids"] = cached
-    return cached
+        ),
+    )
 
 
 def has_role(user, role: Role) -> bool:
@@ -69,11 +87,7 @@ def has_two_factor(user) -> bool:
     """Read once per request and kept on the user object, like the roles."""
     if not user.is_authenticated:
         return False
-    cached = user.__dict__.get("_portal_has_two_factor")
-    if cached is None:
-        cached = is_mfa_enabled(user)
-        user.__dict__["_portal_has_two_factor"] = cached
-    return cached
+    return _per_request(user, "_portal_has_two_factor", lambda: is_mfa_enabled(user))
 
 
 def can_open_staff_pages(user) -> bool:

@@ -90,3 +90,28 @@ def test_a_configured_openid_connect_provider_is_offered_on_the_login_page(clien
     }
     content = client.get(reverse("account_login")).content.decode()
     assert "Københavns Kommune (Entra ID)" in content
+
+
+def test_the_session_user_comes_with_roles_administrations_and_two_factor_in_one_query(
+    civil_servant_bif,
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal import rules
+    from portal.auth_backends import PortalAuthenticationBackend
+
+    bif = civil_servant_bif.administration_memberships.get().administration_id
+    with CaptureQueriesContext(connection) as queries:
+        user = PortalAuthenticationBackend().get_user(civil_servant_bif.pk)
+        assert rules.can_open_staff_pages(user)
+        assert rules.administration_ids(user) == {bif}
+        assert not rules.is_contact_officer(user)
+    assert len(queries.captured_queries) == 1
+
+
+def test_a_role_taken_away_counts_from_the_next_request(client, contact_officer):
+    client.force_login(contact_officer)
+    assert client.get(reverse("enquiries:staff_queue")).status_code == 200
+    contact_officer.role_assignments.all().delete()
+    assert client.get(reverse("enquiries:staff_queue")).status_code == 403

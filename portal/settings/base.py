@@ -97,7 +97,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "portal.auth_backends.PortalAuthenticationBackend",
     "portal.auth_backends.AdministratorPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
