@@ -25,6 +25,7 @@ from portal.caching import bump_content_version
 from portal.mail import PageLink, send_templated_email_to_users
 from portal.models import AdministrationMembership, User
 from portal.search import remember_words
+from portal.transitions import check_transition
 from portal.uploads import validate_document
 
 M2M_FIELDS = ("co_owners", "districts", "sdgs")
@@ -109,16 +110,13 @@ def challenge_update(*, user, challenge: Challenge, data: dict) -> Challenge:
 @transaction.atomic
 def challenge_change_status(*, user, challenge: Challenge, to_status: str) -> Challenge:
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
-    from_status = Status(challenge.status)
-    if to_status not in TRANSITIONS[from_status]:
-        raise ValidationError(
-            _("A challenge cannot go from %(from)s to %(to)s.")
-            % {
-                "from": from_status.label,
-                "to": Status(to_status).label if to_status in Status.values else to_status,
-            },
-            code="invalid_transition",
-        )
+    from_status = check_transition(
+        Status,
+        TRANSITIONS,
+        challenge.status,
+        to_status,
+        _("A challenge cannot go from %(from)s to %(to)s."),
+    )
     if to_status == Status.PUBLISHED and challenge.deadline < timezone.localdate():
         raise ValidationError(
             _("The response deadline has passed. Set a new deadline before publishing."),
@@ -182,10 +180,6 @@ def _organisation_recipients(response: Response) -> list:
             organisation_memberships__role=MembershipRole.ADMIN,
         ).order_by("email")
     )
-
-
-def _status_label(status: str) -> str:
-    return ResponseStatus(status).label if status in ResponseStatus.values else status
 
 
 @transaction.atomic
@@ -255,13 +249,13 @@ def response_change_status(
     )
     if not rules.can_decide_response(user, response):
         raise PermissionDenied
-    from_status = ResponseStatus(response.status)
-    if to_status not in RESPONSE_TRANSITIONS[from_status]:
-        raise ValidationError(
-            _("A response cannot go from %(from)s to %(to)s.")
-            % {"from": from_status.label, "to": _status_label(to_status)},
-            code="invalid_transition",
-        )
+    check_transition(
+        ResponseStatus,
+        RESPONSE_TRANSITIONS,
+        response.status,
+        to_status,
+        _("A response cannot go from %(from)s to %(to)s."),
+    )
     response.status = to_status
     response.save(update_fields=["status", "updated_at"])
     entry = ResponseMessage.objects.create(
@@ -276,7 +270,7 @@ def response_change_status(
                 "response": response,
                 "challenge": response.challenge,
                 "organisation": response.organisation,
-                "status_label": _status_label(to_status),
+                "status_label": ResponseStatus(to_status).label,
                 "message": entry,
                 "response_url": _response_link(response, url_builder),
             },

@@ -22,13 +22,8 @@ from enquiries.models import (
 from enquiries.workdays import add_working_days, working_days_between
 from portal import rules as portal_rules
 from portal.mail import PageLink, send_templated_email, send_templated_email_to_users
-from portal.models import Role, User
-
-
-def _supported_language(code: str | None) -> str:
-    codes = [language for language, _name in settings.LANGUAGES]
-    code = (code or "").split("-")[0]
-    return code if code in codes else settings.LANGUAGE_CODE
+from portal.models import Role, User, supported_language
+from portal.transitions import check_transition
 
 
 def email_enquirer(enquiry: Enquiry, template_prefix: str, context: dict | None = None) -> None:
@@ -70,7 +65,7 @@ def enquiry_submit(
     token, token_hash = new_status_token()
     enquiry = Enquiry.objects.create(
         **data,
-        language=_supported_language(translation.get_language()),
+        language=supported_language(translation.get_language()) or settings.LANGUAGE_CODE,
         reference=next_reference(today.year),
         user=user if user is not None and user.is_authenticated else None,
         consent_given_at=now,
@@ -154,16 +149,13 @@ def enquiry_request_deletion(*, enquiry: Enquiry) -> None:
 
 def _change_status(enquiry: Enquiry, to_status: str, actor, *, is_public=True) -> None:
     """Check the transition table, record the change and set the status (not yet saved)."""
-    from_status = Status(enquiry.status)
-    if to_status not in TRANSITIONS[from_status]:
-        raise ValidationError(
-            _("An enquiry cannot go from %(from)s to %(to)s.")
-            % {
-                "from": from_status.label,
-                "to": Status(to_status).label if to_status in Status.values else to_status,
-            },
-            code="transition",
-        )
+    from_status = check_transition(
+        Status,
+        TRANSITIONS,
+        enquiry.status,
+        to_status,
+        _("An enquiry cannot go from %(from)s to %(to)s."),
+    )
     EnquiryEvent.objects.create(
         enquiry=enquiry,
         kind=EnquiryEvent.Kind.STATUS,

@@ -36,7 +36,7 @@ def send_deadline_reminders() -> int:
             {"enquiries": enquiries, "due": tomorrow},
         )
         queued += 1
-    overdue = list(running.overdue(today).order_by("due", "created_at", "pk"))
+    overdue = list(running.overdue(today).in_queue_order())
     if overdue:
         for officer in User.objects.with_role(Role.CONTACT_OFFICER):
             email_staff(

@@ -1,7 +1,7 @@
 """Remembers the language a logged-in user reads the portal in, so that e-mails to them
 (portal.mail.send_templated_email_to_users) go out in that language."""
 
-from portal.models import User
+from portal.models import User, supported_language
 
 
 class RememberLanguageMiddleware:
@@ -13,10 +13,8 @@ class RememberLanguageMiddleware:
 
     def __call__(self, request):
         user = request.user
-        language = getattr(request, "LANGUAGE_CODE", None)
+        language = supported_language(getattr(request, "LANGUAGE_CODE", None))
         if user.is_authenticated and language and language != user.language:
-            codes = {code for code, _name in User._meta.get_field("language").choices}
-            if language in codes:
-                User.objects.filter(pk=user.pk).update(language=language)
-                user.language = language
+            User.objects.filter(pk=user.pk).update(language=language)
+            user.language = language
         return self.get_response(request)

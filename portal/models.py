@@ -37,6 +37,12 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+def supported_language(code: str | None) -> str | None:
+    """The portal's language for a language code ("en-gb" → "en"), or None."""
+    code = (code or "").split("-")[0].lower()
+    return code if code in dict(settings.LANGUAGES) else None
+
+
 class User(AbstractUser):
     """A person with an account; the e-mail address is the login."""
 
