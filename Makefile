@@ -54,6 +54,7 @@ po: .venv/.synced ## Update the translation catalogues from the source
 	# English is the source language: every entry's translation is its msgid (no fuzzy guesses).
 	msgfilter --keep-header --no-wrap -i locale/en/LC_MESSAGES/django.po sed -e d | msgen --no-wrap - | msgattrib --clear-fuzzy --no-wrap -o locale/en/LC_MESSAGES/django.po -
 	@msgattrib --untranslated --no-obsolete locale/da/LC_MESSAGES/django.po | grep -c '^msgid' | xargs -I{} echo "da: {} entries without a Danish translation"
+	@msgattrib --only-fuzzy --no-obsolete locale/da/LC_MESSAGES/django.po | grep -c "^msgid" | xargs -I{} echo "da: {} fuzzy entries (check and clear them)"
 
 db-ready: .venv/.synced
 	@if [ -z "$$DATABASE_URL" ]; then $(PGCLUSTER) run -- $(MAKE) --no-print-directory migrate demo; else $(MAKE) --no-print-directory migrate demo; fi

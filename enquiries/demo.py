@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from enquiries import services
 from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting, Status, Topic
-from enquiries.workdays import add_working_days
 from portal.models import Administration
+from portal.workdays import add_working_days
 
 # (days ago, topic, sender, organisation, message, steps). A sender is a demo user's key or
 # (name, e-mail). Steps are (action, argument) in order; see _STEPS.

@@ -19,11 +19,11 @@ from enquiries.models import (
     new_status_token,
     next_reference,
 )
-from enquiries.workdays import add_working_days, working_days_between
 from portal import rules as portal_rules
 from portal.mail import PageLink, send_templated_email, send_templated_email_to_users
 from portal.models import Role, User, supported_language
 from portal.transitions import check_transition
+from portal.workdays import add_working_days, working_days_between
 
 
 def email_enquirer(enquiry: Enquiry, template_prefix: str, context: dict | None = None) -> None:

@@ -10,8 +10,8 @@ from django.utils import timezone
 from enquiries.models import RUNNING_STATUSES, Enquiry, EnquiryEvent, Status
 from enquiries.services import email_staff
 from enquiries.signals import enquiries_changed
-from enquiries.workdays import add_working_days
 from portal.models import Role, User
+from portal.workdays import add_working_days
 
 ANONYMOUS = "–"
 

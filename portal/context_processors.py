@@ -10,6 +10,8 @@ from portal import rules
 MAIN_NAVIGATION = [
     ("challenges:list", _("Challenges")),
     ("solutions:list", _("Solutions")),
+    ("organisations:list", _("Organisations")),
+    ("areas:list", _("Local areas")),
     ("enquiries:create", _("Contact")),
     ("advisory:council", _("The council")),
 ]

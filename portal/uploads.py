@@ -33,7 +33,7 @@ def private_upload_path(folder: str) -> str:
     return f"{folder}/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
 
 
-def _kind_of(upload) -> str | None:
+def _kind_of(upload) -> str | None:  # noqa: PLR0911  (issue 9: rewritten with the zip-bomb guard)
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)

@@ -16,7 +16,9 @@ urlpatterns += i18n_patterns(
     path(_("account/"), include("allauth.urls")),
     path(_("organisations/"), include("organisations.urls")),
     path(_("challenges/"), include("challenges.urls")),
+    path(_("solutions/"), include("solutions.urls")),
     path(_("contact/"), include("enquiries.urls")),
+    path(_("council/"), include("advisory.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -8,8 +8,8 @@ from django.utils import timezone
 from enquiries.models import Enquiry, EnquiryEvent, Status, Topic
 from enquiries.services import enquiry_submit
 from enquiries.tasks import anonymise_closed_enquiries, send_deadline_reminders
-from enquiries.workdays import add_working_days
 from portal.models import OutgoingEmail
+from portal.workdays import add_working_days
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

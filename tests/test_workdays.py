@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from enquiries.workdays import add_working_days, is_working_day, working_days_between
+from portal.workdays import add_working_days, is_working_day, working_days_between
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,7 @@ def test_constitution_day_and_christmas_eve_count_as_holidays_by_default():
 
 def test_optional_days_can_be_counted_as_working_days(settings):
     settings.ENQUIRY_COUNT_OPTIONAL_HOLIDAYS = False
-    from enquiries import workdays
+    from portal import workdays
 
     workdays._holidays.cache_clear()
     try:

@@ -286,7 +286,7 @@ def run_command(command: list[str]) -> int:
     return returncode
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str]) -> int:  # noqa: PLR0911  (one return per sub-command)
     if not argv:
         print(__doc__)
         return 2

@@ -282,7 +282,7 @@ PORTAL_RATE_LIMITS = {
     "response_message": (30, 3600),
 }
 
-# The single point of contact: deadlines in Danish working days (enquiries/workdays.py).
+# The single point of contact: deadlines in Danish working days (portal/workdays.py).
 ENQUIRY_TRIAGE_WORKING_DAYS = env_int("ENQUIRY_TRIAGE_WORKING_DAYS", 2)
 ENQUIRY_ANSWER_WORKING_DAYS = env_int("ENQUIRY_ANSWER_WORKING_DAYS", 10)
 ENQUIRY_COUNT_OPTIONAL_HOLIDAYS = env_bool("ENQUIRY_COUNT_OPTIONAL_HOLIDAYS", True)

@@ -1,4 +1,4 @@
-"""Danish working days, for the deadlines of the single point of contact.
+"""Danish working days, for every deadline in the portal (enquiries, proposals, reports).
 
 Public holidays come from the `holidays` package. Whether the days municipal offices
 usually close (Arbejdernes kampdag, Grundlovsdag, Juleaftensdag, Nytårsaften) count as
