@@ -17,6 +17,9 @@ from portal.models import (
     SustainableDevelopmentGoal,
 )
 from portal.uploads import private_upload_path
+from portal.vocabulary import Collaboration, TargetGroup
+
+__all__ = ["Collaboration", "TargetGroup"]  # shared with solutions; kept importable here
 
 
 class Status(models.TextChoices):
@@ -38,31 +41,6 @@ TRANSITIONS = {
     Status.ARCHIVED: set(),
 }
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.IN_DIALOGUE, Status.SOLVED, Status.CLOSED)
-
-
-class Collaboration(models.TextChoices):
-    CO_CREATION = "co_creation", _("Co-creation or partnership")
-    PILOT = "pilot", _("Pilot project")
-    INNOVATION_TENDER = "innovation_tender", _("Innovation or function tender")
-    RESERVED_CONTRACT = "reserved_contract", _("Reserved contract")
-    BELOW_THRESHOLD = "below_threshold", _("Purchase below the tender threshold")
-    EMPLOYMENT = "employment", _("Employment partnership")
-    PREMISES = "premises", _("Premises")
-    CO_FUNDING = "co_funding", _("Co-funding")
-
-
-class TargetGroup(models.TextChoices):
-    CHILDREN = "children", _("Children")
-    YOUNG_PEOPLE = "young_people", _("Young people")
-    FAMILIES = "families", _("Families")
-    ELDERLY = "elderly", _("Elderly people")
-    UNEMPLOYED = "unemployed", _("Unemployed people")
-    DISABILITIES = "disabilities", _("People with disabilities")
-    MENTAL_HEALTH = "mental_health", _("People with mental illness")
-    HOMELESS = "homeless", _("Homeless people")
-    REFUGEES_MIGRANTS = "refugees_migrants", _("Refugees and migrants")
-    SOCIALLY_VULNERABLE = "socially_vulnerable", _("Socially vulnerable people")
-    ALL_CITIZENS = "all_citizens", _("All citizens")
 
 
 class BudgetRange(models.TextChoices):
