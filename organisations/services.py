@@ -139,3 +139,29 @@ def membership_remove(*, membership: OrganisationMembership) -> None:
                 code="last_admin",
             )
     membership.delete()
+
+
+@transaction.atomic
+def memberships_hand_over(*, leaving: User) -> list[OrganisationMembership]:
+    """Before `leaving`'s account goes: where they are a profile's only administrator, the
+    longest-standing other member takes over, so that no profile is left without someone
+    who can manage it. Returns the memberships that became administrators."""
+    promoted = []
+    sole_admin_of = (
+        Organisation.objects.select_for_update()
+        .filter(memberships__user=leaving, memberships__role=MembershipRole.ADMIN)
+        .exclude(
+            pk__in=OrganisationMembership.objects.filter(role=MembershipRole.ADMIN)
+            .exclude(user=leaving)
+            .values("organisation_id")
+        )
+    )
+    for organisation in sole_admin_of:
+        successor = (
+            organisation.memberships.exclude(user=leaving).order_by("created_at", "pk").first()
+        )
+        if successor:
+            successor.role = MembershipRole.ADMIN
+            successor.save(update_fields=["role"])
+            promoted.append(successor)
+    return promoted

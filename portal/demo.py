@@ -85,12 +85,13 @@ def load(context):
         )
         for code in administrations:
             administration_membership_add(
+                actor=None,
                 user=user,
                 administration=Administration.objects.get(code=code),
                 job_title=JOB_TITLES.get(code, ""),
             )
         for role in roles:
-            role_grant(user=user, role=role)
+            role_grant(actor=None, user=user, role=role)
         if (
             staff
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -9,8 +9,11 @@ finds `<app>/bench.py`. Every hook is optional.
 - `export_user_data(user)` → `dict` of sections (name → JSON-able data), merged into the
   user's export (GDPR art. 15): everything the app holds about the user.
 - `before_user_delete(user)`: called inside the deletion's transaction; hands over or
-  anonymises what must outlive the account (an organisation's last administrator).
-- `staff_links(user)` → list of `Link` the staff user may open, for the staff overview.
+  anonymises what must outlive the account (an organisation's last administrator, a
+  challenge's contact person). Raising `ValidationError` refuses the deletion with its
+  message.
+- `staff_links(user)` → list of `Link` the staff user may open, for the staff overview
+  (shown by `Link.order`, then in INSTALLED_APPS order).
 - `work_overview(request)` → list of `Part` for the user's work overview (at most one
   query each).
 
@@ -35,6 +38,7 @@ class Link:
     label: str
     description: str = ""
     count: int | None = None
+    order: int = 100
 
 
 @dataclass

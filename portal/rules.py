@@ -96,3 +96,28 @@ def can_open_staff_pages(user) -> bool:
 
 def can_open_admin(user) -> bool:
     return user.is_active and is_administrator(user) and has_two_factor(user)
+
+
+# Accounts: what a user may do to an account. Only its owner acts on it from the portal;
+# administrators work in the admin.
+
+
+def is_self(actor, user) -> bool:
+    return actor.is_authenticated and actor.is_active and actor.pk == user.pk
+
+
+def can_edit_profile(actor, user) -> bool:
+    return is_self(actor, user)
+
+
+def can_export_data(actor, user) -> bool:
+    return is_self(actor, user)
+
+
+def can_delete_account(actor, user) -> bool:
+    return is_self(actor, user)
+
+
+def can_grant_roles(actor) -> bool:
+    """Roles and administration memberships are given by administrators (two-factor on)."""
+    return can_open_admin(actor)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -9,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from enquiries import rules as enquiry_rules
-from portal import rules, services
+from portal import hooks, rules, services
 from portal.decorators import staff_member_required
 from portal.forms import AccountDeletionForm, ProfileForm
 from portal.models import Administration, AdministrationMembership
@@ -43,7 +43,7 @@ def profile(request):
         request.POST or None, initial={"first_name": user.first_name, "last_name": user.last_name}
     )
     if request.method == "POST" and form.is_valid():
-        services.user_update_profile(user=user, **form.cleaned_data)
+        services.user_update_profile(actor=user, user=user, **form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
         return redirect("portal:profile")
     context = {
@@ -61,20 +61,24 @@ def profile(request):
 
 @login_required
 def account_delete(request):
-    form = AccountDeletionForm(request.POST or None, user=request.user)
+    user = request.user
+    form = AccountDeletionForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
-        logout(request)
-        services.user_delete_account(user=user)
-        messages.success(request, _("Your account and your personal data have been deleted."))
-        return redirect("portal:home")
+        try:
+            services.user_delete_account(actor=user, user=user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            logout(request)
+            messages.success(request, _("Your account and your personal data have been deleted."))
+            return redirect("portal:home")
     return render(request, "portal/account_delete.html", {"form": form})
 
 
 @login_required
 @require_GET
 def account_export(request):
-    data = services.user_export_data(user=request.user)
+    data = services.user_export_data(actor=request.user, user=request.user)
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = 'attachment; filename="mine-data.json"'
     return response
@@ -100,7 +104,9 @@ def staff_overview(request):
         "colleagues": colleagues,
         "roles": request.user.role_assignments.all(),
         "can_open_admin": rules.can_open_admin(request.user),
-        "can_open_enquiry_queue": enquiry_rules.can_open_queue(request.user),
+        "staff_links": sorted(
+            hooks.collect_list("staff_links", request.user), key=lambda link: link.order
+        ),
     }
     return render(request, "portal/staff_overview.html", context)
 

@@ -17,7 +17,7 @@ from challenges import services
 from challenges.models import Challenge, Response, ResponseMessage, ResponseStatus, Status
 from organisations.models import MembershipRole
 from tests.factories import OrganisationFactory, UserFactory, civil_servant, member_of, with_totp
-from tests.test_challenges import make_challenge
+from tests.helpers import make_challenge
 
 PDF = b"%PDF-1.4\n%test document\n"
 

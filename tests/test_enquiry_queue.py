@@ -12,7 +12,8 @@ from enquiries.models import Enquiry, Status
 from enquiries.staff_forms import QueueFilterForm
 from enquiries.tasks import anonymise
 from portal import caching
-from tests.test_enquiry_staff import administration, en, submit
+from tests.helpers import administration, en
+from tests.helpers import submit_enquiry as submit
 
 
 @pytest.fixture(autouse=True)

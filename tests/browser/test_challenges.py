@@ -10,9 +10,9 @@ from django.utils import timezone, translation
 
 from challenges.models import Challenge, Response, Status
 from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import log_in
 from tests.conftest import totp_code
 from tests.factories import (
-    PASSWORD,
     TOTP_SECRET,
     OrganisationFactory,
     UserFactory,
@@ -20,26 +20,14 @@ from tests.factories import (
     member_of,
     with_totp,
 )
-from tests.test_challenges import make_challenge
-
-
-def _log_in(page, email, code=None):
-    page.goto(reverse("account_login"))
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").first.click()
-    page.wait_for_load_state()
-    if code:
-        page.locator("#id_code").fill(code)
-        page.locator("main button.button-primary[type=submit]").click()
-        page.wait_for_load_state()
+from tests.helpers import make_challenge
 
 
 def test_civil_servant_publishes_an_entrepreneur_finds_and_answers_and_sees_the_shortlisting(
     page, browser, live_server
 ):
     servant = with_totp(civil_servant("BIF", email="mads@example.org", first_name="Mads"))
-    _log_in(page, servant.email, totp_code(TOTP_SECRET))
+    log_in(page, servant.email, code=totp_code(TOTP_SECRET))
 
     # The civil servant creates and publishes a challenge.
     page.goto(reverse("challenges:create"))
@@ -66,7 +54,7 @@ def test_civil_servant_publishes_an_entrepreneur_finds_and_answers_and_sees_the_
     )
     other = browser.new_context(base_url=live_server.url, locale="da-DK")
     visitor = other.new_page()
-    _log_in(visitor, entrepreneur.email)
+    log_in(visitor, entrepreneur.email)
     visitor.goto(reverse("challenges:list"))
     visitor.locator("#id_q").fill("licens")
     visitor.locator("form.overview-filters button[type=submit]").click()

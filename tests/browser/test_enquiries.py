@@ -11,7 +11,7 @@ from django.utils import translation
 from enquiries.models import Enquiry, EnquiryEvent, Status
 from portal.models import Role
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_challenges import _log_in
+from tests.browser.helpers import log_in
 from tests.conftest import totp_code
 from tests.factories import TOTP_SECRET, UserFactory, civil_servant, with_role, with_totp
 
@@ -57,7 +57,7 @@ def test_enquiry_from_visitor_to_bif_and_back(page, browser, live_server, tmp_pa
     # The contact officer routes it to BIF.
     staff = browser.new_context(base_url=live_server.url, locale="da-DK")
     office = staff.new_page()
-    _log_in(office, officer.email, totp_code(TOTP_SECRET))
+    log_in(office, officer.email, code=totp_code(TOTP_SECRET))
     office.goto(reverse("enquiries:staff_queue"))
     assert_accessible(office)
     office.get_by_role("link", name=enquiry.reference).click()
@@ -74,7 +74,7 @@ def test_enquiry_from_visitor_to_bif_and_back(page, browser, live_server, tmp_pa
     # A BIF civil servant confirms, takes it and answers.
     bif_context = browser.new_context(base_url=live_server.url, locale="da-DK")
     bif = bif_context.new_page()
-    _log_in(bif, servant.email, totp_code(TOTP_SECRET))
+    log_in(bif, servant.email, code=totp_code(TOTP_SECRET))
     bif.goto(reverse("enquiries:inbox"))
     assert_accessible(bif)
     bif.get_by_role("link", name=enquiry.reference).click()
@@ -110,7 +110,7 @@ def test_enquiry_from_visitor_to_bif_and_back(page, browser, live_server, tmp_pa
 def test_staff_pages_are_accessible_in_english(page, live_server):
     officer = with_totp(with_role(UserFactory(email="karen@example.org"), Role.CONTACT_OFFICER))
     with_totp(civil_servant("BIF", email="karen.bif@example.org"))
-    _log_in(page, officer.email, totp_code(TOTP_SECRET))
+    log_in(page, officer.email, code=totp_code(TOTP_SECRET))
     with translation.override("en"):
         queue = reverse("enquiries:staff_queue")
     page.goto(queue)
@@ -186,7 +186,7 @@ def test_the_form_the_status_page_and_the_queue_work_without_javascript(
     staff = browser.new_context(base_url=live_server.url, locale="da-DK", java_script_enabled=False)
     office = staff.new_page()
     office.set_default_timeout(15_000)
-    _log_in(office, officer.email, totp_code(TOTP_SECRET))
+    log_in(office, officer.email, code=totp_code(TOTP_SECRET))
     office.goto(reverse("enquiries:staff_queue"))
     office.locator("#id_q").fill("nørrebro")
     office.locator("form.enquiry-filters button[type=submit]").click()

@@ -7,21 +7,9 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.browser.conftest import assert_accessible
+from tests.browser.helpers import log_in, log_out
 from tests.conftest import totp_code
 from tests.factories import PASSWORD, civil_servant
-
-
-def _log_in(page, email, password):
-    page.goto(reverse("account_login"))
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(password)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
-
-
-def _log_out(page):
-    page.locator("header form[action*='logout'] button").first.click()
-    page.wait_for_load_state()
 
 
 def test_sign_up_verify_log_in_and_set_up_totp(page):
@@ -43,8 +31,8 @@ def test_sign_up_verify_log_in_and_set_up_totp(page):
     page.wait_for_url(re.compile(reverse("portal:profile")))
 
     # Log out and in again with the password.
-    _log_out(page)
-    _log_in(page, email, password)
+    log_out(page)
+    log_in(page, email, password)
     page.wait_for_url(re.compile(reverse("portal:profile")))
 
     # Set up TOTP: allauth asks for the password again, then shows the secret and QR code.
@@ -61,8 +49,8 @@ def test_sign_up_verify_log_in_and_set_up_totp(page):
     assert Authenticator.objects.filter(user__email=email, type=Authenticator.Type.TOTP).exists()
 
     # From now on, logging in asks for the code.
-    _log_out(page)
-    _log_in(page, email, password)
+    log_out(page)
+    log_in(page, email, password)
     page.wait_for_url(re.compile(reverse("mfa_authenticate")))
     assert_accessible(page)
     page.locator("#id_code").fill(totp_code(secret))
@@ -73,7 +61,7 @@ def test_sign_up_verify_log_in_and_set_up_totp(page):
 
 def test_civil_servant_without_totp_cannot_reach_a_staff_page(page):
     user = civil_servant("BIF", email="uden.totp@example.org")
-    _log_in(page, user.email, PASSWORD)
+    log_in(page, user.email, PASSWORD)
     page.wait_for_url(re.compile(reverse("portal:profile")))
 
     page.goto(reverse("portal:staff_overview"))

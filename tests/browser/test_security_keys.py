@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_journeys import _log_in, _log_out
+from tests.browser.helpers import log_in, log_out
 from tests.conftest import totp_code
 from tests.factories import PASSWORD, TOTP_SECRET, civil_servant, with_totp
 
@@ -39,7 +39,7 @@ def test_a_civil_servant_adds_a_security_key_and_logs_in_with_it(page):
         "console", lambda message: errors.append(message.text) if message.type == "error" else None
     )
 
-    _log_in(page, user.email, PASSWORD)
+    log_in(page, user.email, PASSWORD)
     page.wait_for_url(re.compile(reverse("mfa_authenticate")))
     page.locator("#id_code").fill(totp_code(TOTP_SECRET))
     page.locator("main button.button-primary[type=submit]").click()
@@ -59,8 +59,8 @@ def test_a_civil_servant_adds_a_security_key_and_logs_in_with_it(page):
     assert key.wrap().name == "Min nøgle"
 
     # Next time, the key is the second factor.
-    _log_out(page)
-    _log_in(page, user.email, PASSWORD)
+    log_out(page)
+    log_in(page, user.email, PASSWORD)
     page.wait_for_url(re.compile(reverse("mfa_authenticate")))
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("sikkerhedsnøgle|security key", re.I)).click()

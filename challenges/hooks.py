@@ -1,0 +1,165 @@
+"""The challenges app's part in what the portal does for every app (see portal/hooks.py)."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from challenges import rules
+from challenges.models import Challenge, ChallengeEvent, Response, ResponseMessage
+from portal.caching import bump_content_version
+from portal.hooks import Link
+from portal.models import AdministrationMembership, User
+
+
+def _when(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _challenge(challenge: Challenge) -> dict[str, Any]:
+    return {
+        "title": challenge.title,
+        "summary": challenge.summary,
+        "description": challenge.description,
+        "status": challenge.status,
+        "created": _when(challenge.created_at),
+        "published": _when(challenge.published_at),
+    }
+
+
+def _response(response: Response, user: User) -> dict[str, Any]:
+    return {
+        "challenge": response.challenge.title,
+        "organisation": response.organisation.name,
+        "message": response.message,
+        "offer": response.offer,
+        "attachment": response.attachment_name,
+        "status": response.status,
+        "submitted": _when(response.created_at),
+        "dialogue": [
+            {
+                "from_you": message.author_id == user.pk,
+                "message": message.body,
+                "status": message.to_status,
+                "sent": _when(message.created_at),
+            }
+            for message in response.messages.all()
+        ],
+    }
+
+
+def export_user_data(user: User) -> dict[str, Any]:
+    """The challenges the user wrote or is the contact person of, what they did to them,
+    the responses they submitted with their dialogue, and every message they wrote."""
+    challenges = Challenge.objects.filter(Q(created_by=user) | Q(contact_person=user))
+    responses = (
+        Response.objects.filter(submitted_by=user)
+        .select_related("challenge", "organisation")
+        .prefetch_related("messages")
+    )
+    messages = ResponseMessage.objects.filter(author=user).select_related(
+        "response__challenge", "response__organisation"
+    )
+    events = ChallengeEvent.objects.filter(actor=user).select_related("challenge")
+    return {
+        "challenges": [
+            {
+                **_challenge(challenge),
+                "written_by_you": challenge.created_by_id == user.pk,
+                "you_are_contact_person": challenge.contact_person_id == user.pk,
+            }
+            for challenge in challenges.defer("search_vector").order_by("created_at", "pk")
+        ],
+        "challenge_history": [
+            {
+                "challenge": event.challenge.title,
+                "kind": event.kind,
+                "to_status": event.to_status,
+                "changed_fields": event.changed_fields,
+                "when": _when(event.created_at),
+            }
+            for event in events.order_by("created_at", "pk")
+        ],
+        "challenge_responses": [_response(r, user) for r in responses.order_by("created_at", "pk")],
+        "challenge_response_messages": [
+            {
+                "challenge": message.response.challenge.title,
+                "organisation": message.response.organisation.name,
+                "message": message.body,
+                "sent": _when(message.created_at),
+            }
+            for message in messages.order_by("created_at", "pk")
+        ],
+    }
+
+
+def _successor(challenge: Challenge, leaving: User) -> User | None:
+    """The colleague who has been longest in the challenge's owner administration, else in
+    a co-owner."""
+    for administrations in ([challenge.owner_id], [a.pk for a in challenge.co_owners.all()]):
+        membership = (
+            AdministrationMembership.objects.filter(
+                administration_id__in=administrations, user__is_active=True
+            )
+            .exclude(user=leaving)
+            .select_related("user")
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if membership:
+            return membership.user
+    return None
+
+
+@transaction.atomic
+def before_user_delete(user: User) -> None:
+    """A challenge always has a contact person: a colleague in its administrations takes
+    over the leaving user's challenges, or the deletion is refused."""
+    challenges = list(
+        Challenge.objects.select_for_update()
+        .filter(contact_person=user)
+        .defer("search_vector")
+        .order_by("pk")
+    )
+    handovers = [(challenge, _successor(challenge, user)) for challenge in challenges]
+    orphans = [challenge for challenge, successor in handovers if successor is None]
+    if orphans:
+        raise ValidationError(
+            ngettext(
+                "You are the contact person of the challenge %(titles)s, and no colleague "
+                "in its administrations uses the portal to take over. Ask the portal's "
+                "administrators to hand it over first.",
+                "You are the contact person of the challenges %(titles)s, and no colleague "
+                "in their administrations uses the portal to take over. Ask the portal's "
+                "administrators to hand them over first.",
+                len(orphans),
+            )
+            % {"titles": ", ".join(f"“{challenge.title}”" for challenge in orphans)},
+            code="contact_person",
+        )
+    for challenge, successor in handovers:
+        Challenge.objects.filter(pk=challenge.pk).update(contact_person=successor)
+        ChallengeEvent.objects.create(
+            challenge=challenge,
+            kind=ChallengeEvent.Kind.EDITED,
+            changed_fields=["contact_person"],
+        )
+    if handovers:
+        bump_content_version("challenges")
+
+
+def staff_links(user: User) -> list[Link]:
+    if not rules.can_create(user):
+        return []
+    return [
+        Link(
+            url=reverse("challenges:mine"),
+            label=_("My challenges"),
+            description=_("post and manage your administrations' challenges"),
+            order=30,
+        )
+    ]

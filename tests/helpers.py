@@ -1,0 +1,55 @@
+"""Helpers shared by test modules (no test module imports from another one)."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+
+from challenges.models import Challenge, Collaboration, Status
+from enquiries import services as enquiry_services
+from enquiries.models import Enquiry, Topic
+from portal.models import User
+from tests.factories import ChallengeFactory, administration
+
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+__all__ = ["administration", "en", "make_challenge", "submit_enquiry"]
+
+
+def en(name: str, *args) -> str:
+    """The English URL of a named page (the source strings of the pages)."""
+    with translation.override("en"):
+        return reverse(name, args=args)
+
+
+def make_challenge(
+    owner_user: User, *, status=Status.PUBLISHED, owner_code="BIF", co_owners=(), **fields
+) -> Challenge:
+    """A challenge of `owner_code` with `owner_user` as its contact person, in `status`."""
+    return ChallengeFactory(
+        contact_person=owner_user,
+        owner=administration(owner_code),
+        co_owners=[administration(code) for code in co_owners],
+        status=status,
+        title=fields.pop("title", "Job til ledige i kantinen"),
+        collaboration=fields.pop("collaboration", Collaboration.EMPLOYMENT),
+        **fields,
+    )
+
+
+def submit_enquiry(
+    *, message="Vi søger et køkken på Nørrebro.", topic="premises", name="Anna Jensen"
+) -> tuple[Enquiry, str]:
+    """An enquiry sent through the public form's service, with a PDF attached."""
+    return enquiry_services.enquiry_submit(
+        data={
+            "name": name,
+            "email": "anna.enquirer@example.org",
+            "phone": "",
+            "organisation_name": "Kaffe og Kompetencer ApS",
+            "cvr": "",
+            "topic": Topic.objects.get(slug=topic),
+            "message": message,
+        },
+        attachments=[SimpleUploadedFile("plan.pdf", PDF, "application/pdf")],
+        status_url_builder=lambda t: f"http://testserver/kontakt/status/{t}/",
+    )

@@ -1,0 +1,289 @@
+"""A user's data: the export (GDPR art. 15) holds every object that refers to the user,
+found by introspection, and deleting an account hands over what must outlive it."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
+from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from challenges.models import Challenge, ChallengeEvent, ResponseMessage, Status
+from enquiries.models import EnquiryAccess, EnquiryEvent, EnquiryRouting
+from organisations.models import OrganisationInvitation
+from portal import services
+from portal.models import AdministrationMembership, OutgoingEmail, Role, RoleAssignment, User
+from tests.factories import (
+    ChallengeFactory,
+    EnquiryFactory,
+    OrganisationFactory,
+    ResponseFactory,
+    administration,
+    civil_servant,
+    member_of,
+    with_totp,
+)
+
+
+def user_foreign_keys() -> set[str]:
+    """Every `app.Model.field` that points at the user model, the many-to-many tables too."""
+    user_model = get_user_model()
+    return {
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models(include_auto_created=True)
+        for field in model._meta.get_fields()
+        if field.is_relation and field.concrete and field.related_model is user_model
+    }
+
+
+def stamp(n: int) -> datetime:
+    """A moment no other row has, to find an object without free text in the export."""
+    return datetime(2020, 1, n, n, n, n, tzinfo=UTC)
+
+
+def at(queryset, field, n):
+    queryset.update(**{field: stamp(n)})
+    return stamp(n).isoformat()
+
+
+class Objects:
+    """One object per user foreign key, each made with `user` in that field and returning
+    the text that must appear in the export. A new model that refers to the user needs a
+    maker here and an `export_user_data` hook in its app."""
+
+    def __init__(self, user: User):
+        self.user = user
+        self.colleague = with_totp(civil_servant("BIF"))
+        self.organisation = OrganisationFactory(name="Markørens Virksomhed ApS")
+        member_of(self.organisation, self.colleague)
+
+    def challenge(self, **fields):
+        return ChallengeFactory(**{"contact_person": self.colleague, **fields})
+
+    def admin_LogEntry_user(self):
+        LogEntry.objects.create(
+            user=self.user,
+            content_type=ContentType.objects.get_for_model(Challenge),
+            object_id="1",
+            object_repr="Markør i administrationsloggen",
+            action_flag=CHANGE,
+            change_message="",
+        )
+        return "Markør i administrationsloggen"
+
+    def account_EmailAddress_user(self):
+        EmailAddress.objects.create(user=self.user, email="markoer.adresse@example.org")
+        return "markoer.adresse@example.org"
+
+    def mfa_Authenticator_user(self):
+        return at(Authenticator.objects.filter(user=self.user), "created_at", 1)
+
+    def socialaccount_SocialAccount_user(self):
+        SocialAccount.objects.create(user=self.user, provider="kommunen", uid="markoer-uid-42")
+        return "markoer-uid-42"
+
+    def portal_User_groups_user(self):
+        self.user.groups.add(Group.objects.create(name="Markørgruppen"))
+        return "Markørgruppen"
+
+    def portal_User_user_permissions_user(self):
+        self.user.user_permissions.add(Permission.objects.get(codename="delete_replytemplate"))
+        return "delete_replytemplate"
+
+    def portal_AdministrationMembership_user(self):
+        AdministrationMembership.objects.filter(user=self.user).update(job_title="Markørtitel")
+        return "Markørtitel"
+
+    def portal_RoleAssignment_user(self):
+        RoleAssignment.objects.create(user=self.user, role=Role.COUNCIL_SECRETARY)
+        return at(RoleAssignment.objects.filter(user=self.user), "created_at", 2)
+
+    def organisations_OrganisationMembership_user(self):
+        member_of(OrganisationFactory(cvr="12345674"), self.user)
+        return "12345674"
+
+    def organisations_OrganisationInvitation_invited_by(self):
+        OrganisationInvitation.objects.create(
+            organisation=self.organisation, email="inviteret@example.org", invited_by=self.user
+        )
+        return "inviteret@example.org"
+
+    def challenges_Challenge_contact_person(self):
+        self.challenge(contact_person=self.user, title="Markør: kontaktperson")
+        return "Markør: kontaktperson"
+
+    def challenges_Challenge_created_by(self):
+        challenge = self.challenge(title="Markør: skrevet af brugeren", status=Status.DRAFT)
+        Challenge.objects.filter(pk=challenge.pk).update(created_by=self.user)
+        return "Markør: skrevet af brugeren"
+
+    def challenges_ChallengeEvent_actor(self):
+        event = ChallengeEvent.objects.create(
+            challenge=self.challenge(), actor=self.user, kind=ChallengeEvent.Kind.EDITED
+        )
+        return at(ChallengeEvent.objects.filter(pk=event.pk), "created_at", 3)
+
+    def challenges_Response_submitted_by(self):
+        mine = OrganisationFactory()
+        member_of(mine, self.user)
+        ResponseFactory(
+            challenge=self.challenge(),
+            organisation=mine,
+            submitted_by=self.user,
+            message="Markør: brugerens svar",
+        )
+        return "Markør: brugerens svar"
+
+    def challenges_ResponseMessage_author(self):
+        response = ResponseFactory(challenge=self.challenge(), organisation=self.organisation)
+        ResponseMessage.objects.create(
+            response=response, author=self.user, body="Markør: brugerens besked"
+        )
+        return "Markør: brugerens besked"
+
+    def enquiries_Enquiry_user(self):
+        EnquiryFactory(user=self.user, message="Markør: brugerens henvendelse")
+        return "Markør: brugerens henvendelse"
+
+    def enquiries_Enquiry_handler(self):
+        return EnquiryFactory(handler=self.user).reference
+
+    def enquiries_EnquiryEvent_actor(self):
+        event = EnquiryEvent.objects.create(
+            enquiry=EnquiryFactory(), actor=self.user, kind=EnquiryEvent.Kind.NOTE
+        )
+        return at(EnquiryEvent.objects.filter(pk=event.pk), "created_at", 4)
+
+    def _routing(self, **fields):
+        return EnquiryRouting.objects.create(
+            enquiry=EnquiryFactory(), administration=administration("BIF"), role="lead", **fields
+        )
+
+    def enquiries_EnquiryRouting_routed_by(self):
+        routing = self._routing(routed_by=self.user)
+        return at(EnquiryRouting.objects.filter(pk=routing.pk), "routed_at", 5)
+
+    def enquiries_EnquiryRouting_confirmed_by(self):
+        routing = self._routing(confirmed_by=self.user)
+        return at(EnquiryRouting.objects.filter(pk=routing.pk), "confirmed_at", 6)
+
+    def enquiries_EnquiryAccess_user(self):
+        access = EnquiryAccess.objects.create(enquiry=EnquiryFactory(), user=self.user)
+        return at(EnquiryAccess.objects.filter(pk=access.pk), "accessed_at", 7)
+
+
+def maker_name(foreign_key: str) -> str:
+    return foreign_key.replace(".", "_")
+
+
+def test_every_foreign_key_to_the_user_has_a_maker():
+    missing = sorted(fk for fk in user_foreign_keys() if not hasattr(Objects, maker_name(fk)))
+    assert not missing, (
+        f"{missing} refer to the user: export them in the app's hooks.export_user_data "
+        "and add a maker to tests/test_privacy.py"
+    )
+
+
+@pytest.fixture
+def servant(db):
+    return with_totp(civil_servant("BIF", email="markoer@example.org"))
+
+
+def test_the_export_holds_every_object_that_refers_to_the_user(client, servant):
+    objects = Objects(servant)
+    expected = {fk: getattr(objects, maker_name(fk))() for fk in sorted(user_foreign_keys())}
+    client.force_login(servant)
+    response = client.get(reverse("portal:account_export"))
+    assert response.status_code == 200
+    export = json.dumps(response.json(), ensure_ascii=False)
+    missing = {fk: text for fk, text in expected.items() if text not in export}
+    assert not missing, f"not in the export: {missing}"
+
+
+def test_the_export_holds_invitations_and_e_mails_to_the_users_address(client, outsider):
+    OrganisationInvitation.objects.create(
+        organisation=OrganisationFactory(name="Inviterende ApS"), email=outsider.email.upper()
+    )
+    OutgoingEmail.objects.create(
+        to=[outsider.email], subject="Markør: din kvittering", body_text=""
+    )
+    client.force_login(outsider)
+    data = client.get(reverse("portal:account_export")).json()
+    assert data["organisation_invitations_received"][0]["organisation"] == "Inviterende ApS"
+    assert data["emails_to_you"][0]["subject"] == "Markør: din kvittering"
+
+
+def test_the_export_leaves_out_the_text_of_internal_notes(client, servant):
+    EnquiryEvent.objects.create(
+        enquiry=EnquiryFactory(), actor=servant, kind=EnquiryEvent.Kind.NOTE, body="Intern note"
+    )
+    client.force_login(servant)
+    data = client.get(reverse("portal:account_export")).json()
+    assert data["enquiry_actions"][0]["kind"] == "note"
+    assert "Intern note" not in json.dumps(data, ensure_ascii=False)
+
+
+def test_the_export_holds_the_enquirers_own_timeline(client, outsider):
+    enquiry = EnquiryFactory(user=outsider)
+    EnquiryEvent.objects.create(
+        enquiry=enquiry, kind=EnquiryEvent.Kind.MESSAGE, is_public=True, body="Svar til dig"
+    )
+    EnquiryEvent.objects.create(enquiry=enquiry, kind=EnquiryEvent.Kind.NOTE, body="Kun internt")
+    client.force_login(outsider)
+    [exported] = client.get(reverse("portal:account_export")).json()["enquiries"]
+    assert exported["reference"] == enquiry.reference
+    assert [event["text"] for event in exported["timeline"]] == ["", "Svar til dig"]
+
+
+class TestDeletion:
+    def test_a_colleague_takes_over_the_challenges_of_a_leaving_contact_person(
+        self, client, servant
+    ):
+        colleague = civil_servant("BIF", email="kollega@example.org")
+        challenge = ChallengeFactory(contact_person=servant)
+        client.force_login(servant)
+        response = client.post(reverse("portal:account_delete"), {"confirm_email": servant.email})
+        assert response.status_code == 302
+        assert not User.objects.filter(pk=servant.pk).exists()
+        challenge.refresh_from_db()
+        assert challenge.contact_person == colleague
+        assert challenge.events.filter(changed_fields=["contact_person"]).exists()
+
+    def test_the_deletion_is_refused_when_no_colleague_can_take_over(self, client, servant):
+        ChallengeFactory(contact_person=servant, title="Ingen kan overtage")
+        client.force_login(servant)
+        response = client.post(reverse("portal:account_delete"), {"confirm_email": servant.email})
+        assert response.status_code == 200
+        assert "Ingen kan overtage" in response.content.decode()
+        assert User.objects.filter(pk=servant.pk).exists()
+        assert "_auth_user_id" in client.session
+
+    def test_a_colleague_in_a_co_owner_takes_over_when_the_owner_has_none(self, servant):
+        in_co_owner = civil_servant("SOF")
+        challenge = ChallengeFactory(contact_person=servant, co_owners=[administration("SOF")])
+        services.user_delete_account(actor=servant, user=servant)
+        challenge.refresh_from_db()
+        assert challenge.contact_person == in_co_owner
+
+    def test_a_colleague_in_the_owner_comes_before_one_in_a_co_owner(self, servant):
+        in_owner = civil_servant("BIF")
+        civil_servant("SOF")
+        challenge = ChallengeFactory(contact_person=servant, co_owners=[administration("SOF")])
+        services.user_delete_account(actor=servant, user=servant)
+        challenge.refresh_from_db()
+        assert challenge.contact_person == in_owner
+
+    def test_nobody_deletes_another_users_account(self, servant, outsider):
+        with pytest.raises(PermissionDenied):
+            services.user_delete_account(actor=outsider, user=servant)
+        with pytest.raises(PermissionDenied):
+            services.user_export_data(actor=outsider, user=servant)
+        assert User.objects.filter(pk=servant.pk).exists()
