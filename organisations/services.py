@@ -1,11 +1,19 @@
-"""State changes of organisations, memberships and invitations."""
+"""State changes of organisations, memberships and invitations.
 
-from django.core.exceptions import ValidationError
+Each service called with an actor (`actor`, `user`, `invited_by`) first checks through
+`organisations.rules` that the actor may do it: PermissionDenied otherwise.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from organisations import rules
 from organisations.models import (
     MembershipRole,
     Organisation,
@@ -30,8 +38,10 @@ def _unique_slug(name: str) -> str:
 
 
 @transaction.atomic
-def organisation_register(*, user, data: dict) -> Organisation:
+def organisation_register(*, user: User, data: dict[str, Any]) -> Organisation:
     """Create an organisation with the registering user as the profile's administrator."""
+    if not rules.can_register(user):
+        raise PermissionDenied
     districts = data.pop("districts", [])
     sdgs = data.pop("sdgs", [])
     organisation = Organisation(**data, slug=_unique_slug(data["name"]))
@@ -46,7 +56,11 @@ def organisation_register(*, user, data: dict) -> Organisation:
 
 
 @transaction.atomic
-def organisation_update(*, organisation: Organisation, data: dict) -> Organisation:
+def organisation_update(
+    *, actor: User, organisation: Organisation, data: dict[str, Any]
+) -> Organisation:
+    if not rules.can_edit(actor, organisation):
+        raise PermissionDenied
     districts = data.pop("districts", None)
     sdgs = data.pop("sdgs", None)
     for field, value in data.items():
@@ -62,9 +76,15 @@ def organisation_update(*, organisation: Organisation, data: dict) -> Organisati
 
 @transaction.atomic
 def invitation_send(
-    *, organisation: Organisation, email: str, invited_by, accept_url_builder
+    *,
+    organisation: Organisation,
+    email: str,
+    invited_by: User,
+    accept_url_builder: Callable[[str], str],
 ) -> OrganisationInvitation:
     """Invite a colleague by e-mail; an earlier open invitation to the same address is replaced."""
+    if not rules.can_manage_members(invited_by, organisation):
+        raise PermissionDenied
     email = email.strip().lower()
     if OrganisationMembership.objects.filter(
         organisation=organisation, user__email__iexact=email
@@ -97,14 +117,17 @@ def invitation_send(
 
 
 @transaction.atomic
-def invitation_revoke(*, invitation: OrganisationInvitation) -> None:
+def invitation_revoke(*, actor: User, invitation: OrganisationInvitation) -> None:
+    if not rules.can_manage_members(actor, invitation.organisation):
+        raise PermissionDenied
     if invitation.is_open:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: OrganisationInvitation, user) -> OrganisationMembership:
+def invitation_accept(*, invitation: OrganisationInvitation, user: User) -> OrganisationMembership:
+    """`user` joins the organisation if the invitation is open and was sent to their address."""
     invitation = OrganisationInvitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open:
         raise ValidationError(_("This invitation is no longer valid."), code="closed")
@@ -125,8 +148,10 @@ def invitation_accept(*, invitation: OrganisationInvitation, user) -> Organisati
 
 
 @transaction.atomic
-def membership_remove(*, membership: OrganisationMembership) -> None:
+def membership_remove(*, actor: User, membership: OrganisationMembership) -> None:
     """Remove a member; the last administrator of a profile cannot be removed."""
+    if not rules.can_manage_members(actor, membership.organisation):
+        raise PermissionDenied
     organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
     if membership.role == MembershipRole.ADMIN:
         admins = organisation.memberships.filter(role=MembershipRole.ADMIN).count()

@@ -56,7 +56,9 @@ def organisation_edit(request, slug):
     organisation = rules.get_organisation_for_edit(request.user, slug)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        services.organisation_update(organisation=organisation, data=dict(form.cleaned_data))
+        services.organisation_update(
+            actor=request.user, organisation=organisation, data=dict(form.cleaned_data)
+        )
         messages.success(request, _("The organisation's profile has been saved."))
         return redirect(organisation)
     return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
@@ -110,7 +112,7 @@ def membership_remove(request, slug, membership_id):
         OrganisationMembership, pk=membership_id, organisation=organisation
     )
     try:
-        services.membership_remove(membership=membership)
+        services.membership_remove(actor=request.user, membership=membership)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
@@ -127,7 +129,7 @@ def invitation_revoke(request, slug, invitation_id):
     invitation = get_object_or_404(
         OrganisationInvitation, pk=invitation_id, organisation=organisation
     )
-    services.invitation_revoke(invitation=invitation)
+    services.invitation_revoke(actor=request.user, invitation=invitation)
     messages.success(request, _("The invitation has been withdrawn."))
     return redirect("organisations:members", slug=organisation.slug)
 
