@@ -74,12 +74,11 @@ def load(context):
 
     users = {}
     for key, email, first_name, last_name, administrations, roles, staff in DEMO_USERS:
-        user = User.objects.filter(email=email).first()
-        created = user is None
-        if created:
-            user = User.objects.create_user(
-                email=email, password=context.password, first_name=first_name, last_name=last_name
-            )
+        existing = User.objects.filter(email=email).first()
+        created = existing is None
+        user = existing or User.objects.create_user(
+            email=email, password=context.password, first_name=first_name, last_name=last_name
+        )
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )

@@ -51,17 +51,17 @@ def _enqueue_delivery(email_id: int) -> None:
 
 
 def queue_message(message: EmailMessage) -> OutgoingEmail:
-    html = ""
+    html: str = ""
     for content, mimetype in getattr(message, "alternatives", []):
         if mimetype == "text/html":
             html = content
     if getattr(message, "content_subtype", "plain") == "html":
-        html, text = message.body, ""
+        html, text = str(message.body), ""
     else:
-        text = message.body
+        text = str(message.body)
     return queue_email(
         to=message.to,
-        subject=message.subject,
+        subject=str(message.subject),
         body_text=text,
         body_html=html,
         reply_to=message.reply_to,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 DANISH_COLLATION = "da-x-icu"
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
@@ -46,7 +46,7 @@ def supported_language(code: str | None) -> str | None:
 class User(AbstractUser):
     """A person with an account; the e-mail address is the login."""
 
-    username = None
+    username = None  # type: ignore[assignment]  # no user name: the e-mail address is the login
     email = models.EmailField(_("e-mail address"), unique=True)
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
@@ -62,7 +62,8 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 
-    objects = UserManager()
+    # The e-mail manager replaces AbstractUser's user-name one.
+    objects = UserManager()  # type: ignore[assignment,misc]
 
     class Meta:
         verbose_name = _("user")

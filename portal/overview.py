@@ -13,7 +13,7 @@ from math import ceil
 from urllib.parse import urlencode
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
 from django.utils.functional import cached_property
 
@@ -71,6 +71,8 @@ class CappedPaginator(Paginator):
     says "more than 1,000" and asks for a narrower search.
     """
 
+    object_list: QuerySet
+
     def __init__(self, object_list, per_page, max_results):
         super().__init__(object_list, per_page)
         self.max_results = max_results
@@ -120,7 +122,7 @@ class Overview:
             self.sort = (
                 "relevance" if self.query and "relevance" in sort_keys else self.default_sort
             )
-        self._page = None
+        self._page: Page | None = None
 
     def build_filters(self) -> list[Filter]:
         return []

@@ -7,6 +7,9 @@ do it (PermissionDenied otherwise), so no view, admin action or command can skip
 from datetime import datetime
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -69,7 +72,7 @@ def _portal_sections(user: User) -> dict[str, Any]:
         "account": _account(user),
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
-            for address in user.emailaddress_set.order_by("pk")
+            for address in EmailAddress.objects.filter(user=user).order_by("pk")
         ],
         "sign_in_accounts": [
             {
@@ -78,7 +81,7 @@ def _portal_sections(user: User) -> dict[str, Any]:
                 "connected": _when(account.date_joined),
                 "last_login": _when(account.last_login),
             }
-            for account in user.socialaccount_set.order_by("pk")
+            for account in SocialAccount.objects.filter(user=user).order_by("pk")
         ],
         "administrations": [
             {
@@ -94,7 +97,7 @@ def _portal_sections(user: User) -> dict[str, Any]:
         ],
         "two_factor_methods": [
             {"type": authenticator.type, "added": _when(authenticator.created_at)}
-            for authenticator in user.authenticator_set.order_by("pk")
+            for authenticator in Authenticator.objects.filter(user=user).order_by("pk")
         ],
         "emails_to_you": [
             {

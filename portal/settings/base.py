@@ -247,8 +247,9 @@ LOGGING = {
 
 PORTAL_NAME = _("Social entrepreneurship in Copenhagen")
 
-# Periodic tasks enqueued by `manage.py scheduler` (task path → interval in seconds).
-PERIODIC_TASKS = {
+# Periodic tasks enqueued by `manage.py scheduler` (task path → interval in seconds, or a
+# time of day "HH:MM").
+PERIODIC_TASKS: dict[str, int | str] = {
     "portal.tasks.retry_pending_emails": 60,
     "portal.tasks.prune_sent_emails": 24 * 3600,
 }

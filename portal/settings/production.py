@@ -24,7 +24,7 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 
-if MAILERS["default"]["BACKEND"].endswith("console.EmailBackend"):  # noqa: F405
+if str(MAILERS["default"]["BACKEND"]).endswith("console.EmailBackend"):  # noqa: F405
     raise ImproperlyConfigured(
         "EMAIL_HOST must be set in production (with EMAIL_PORT, EMAIL_HOST_USER, "
         "EMAIL_HOST_PASSWORD): the portal sends verification and notification e-mails."

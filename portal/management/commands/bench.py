@@ -24,16 +24,27 @@ from django.db import connection
 WARM_UP_SECONDS = 2
 
 
+def _match(pattern: str, text: str) -> str:
+    """The first group of `pattern` in wrk's output, which always holds these lines."""
+    found = re.search(pattern, text)
+    if found is None:
+        raise CommandError(f"Unexpected output from wrk: no {pattern!r}")
+    return found.group(1)
+
+
 def _seconds(value: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    found = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value)
+    if found is None:
+        raise CommandError(f"Unexpected duration from wrk: {value!r}")
+    number, unit = found.groups()
     return float(number) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
 
 
 def parse_wrk(output: str) -> dict:
     """Requests per second and the 50th and 99th percentile latency from `wrk --latency`."""
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = _seconds(re.search(r"\s50%\s+([\d.]+\w+)", output).group(1))
-    p99 = _seconds(re.search(r"\s99%\s+([\d.]+\w+)", output).group(1))
+    rps = float(_match(r"Requests/sec:\s+([\d.]+)", output))
+    p50 = _seconds(_match(r"\s50%\s+([\d.]+\w+)", output))
+    p99 = _seconds(_match(r"\s99%\s+([\d.]+\w+)", output))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     return {"rps": rps, "p50": p50, "p99": p99, "errors": int(non_2xx.group(1)) if non_2xx else 0}
 
@@ -74,7 +85,7 @@ class Command(BaseCommand):
                 )
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-        pages = [("minimal Django view (reference)", "/bench/minimal")]
+        pages: list[tuple[str, ...]] = [("minimal Django view (reference)", "/bench/minimal")]
         for module in modules:
             pages += [page for page in module.pages() if only.lower() in page[0].lower()]
         server = self._start_gunicorn(port, workers)
