@@ -24,6 +24,9 @@ from django.utils import timezone
 from portal import mail
 from portal.models import OutgoingEmail
 from portal.tasks import retry_pending_emails
+from tests import reference_data as reference_data_module
+
+reference_data_kept = reference_data_module.reference_data_kept  # the fixture, here
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,8 +87,9 @@ def _deliver_in_a_process_that_dies_after_the_data(smtp, email_id):
     assert process.wait(timeout=60) == -signal.SIGKILL
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_retry_after_a_crash_carries_the_same_message_id(smtp, settings):
+def test_a_retry_after_a_crash_carries_the_same_message_id(
+    reference_data_kept, transactional_db, smtp, settings
+):
     queued = OutgoingEmail.objects.create(
         message_id=mail.new_message_id(),
         to=["modtager@example.org"],

@@ -1,12 +1,10 @@
 """Issue 9.3: the rate-limit counter holds under parallel requests (one atomic upsert in
 PostgreSQL, portal/ratelimit.py), and ended windows are pruned."""
 
-import importlib
 import threading
 from datetime import timedelta
 
 import pytest
-from django.apps import apps
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -15,13 +13,15 @@ from enquiries.models import Enquiry, Topic
 from portal import ratelimit
 from portal.models import RateLimitCounter
 from portal.tasks import prune_rate_limits
+from tests import reference_data as reference_data_module
+
+reference_data_kept = reference_data_module.reference_data_kept  # the fixture, here
 
 
 @pytest.fixture
-def reference_data(transactional_db):
+def reference_data(reference_data_kept, transactional_db):
     """Transactional tests truncate tables afterwards; put the reference data back."""
-    for migration in ("portal.migrations.0002_reference_data", "enquiries.migrations.0002_topics"):
-        importlib.import_module(migration).load(apps, None)
+    reference_data_module.load()
 
 
 def _in_parallel(count, work):
@@ -45,7 +45,7 @@ def _in_parallel(count, work):
 
 
 def test_thirty_parallel_attempts_against_a_limit_of_ten_let_exactly_ten_pass(
-    transactional_db, settings
+    reference_data_kept, transactional_db, settings
 ):
     settings.PORTAL_RATE_LIMITS = {"parallel": (10, 3600)}
     results = _in_parallel(30, lambda: ratelimit.allow("parallel", "ip:192.0.2.1"))
