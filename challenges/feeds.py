@@ -9,10 +9,20 @@ from challenges.overview import ChallengeOverview
 FEED_SIZE = 50
 
 
+class PlainTextAtom1Feed(Atom1Feed):
+    """Atom whose summaries are plain text (`type="text"`): Django marks them as HTML,
+    so feed readers would turn the escaped text of a summary back into markup."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"]:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class ChallengeFeed(Feed):
     """The newest published challenges as Atom, with the same filters as the overview."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
     title = _("Challenges – Social entrepreneurship in Copenhagen")
     subtitle = _("What the City of Copenhagen's administrations need solved.")
 

@@ -9,7 +9,8 @@ from enquiries import services
 from enquiries.forms import EnquiryForm, ReplyForm
 from enquiries.models import Enquiry
 from enquiries.public import ACCEPTS_REPLIES, PUBLIC_STATUS
-from portal.ratelimit import allow, client_ip
+from portal import client_ip
+from portal.ratelimit import allow
 
 
 def _initial_for(user):
@@ -25,7 +26,17 @@ def _initial_for(user):
     return initial
 
 
+def _too_many():
+    return _("Many enquiries have been sent from here in a short time. Try again in an hour.")
+
+
 def enquiry_create(request):
+    if request.method == "POST" and not allow("enquiry_ip", f"ip:{client_ip(request)}"):
+        # Counted before the form checks anything: over the limit, the files are not
+        # even looked at (the text is kept).
+        form = EnquiryForm(request.POST, initial=_initial_for(request.user))
+        form.add_error(None, _too_many())
+        return render(request, "enquiries/form.html", {"form": form})
     form = EnquiryForm(
         request.POST or None, request.FILES or None, initial=_initial_for(request.user)
     )
@@ -34,14 +45,8 @@ def enquiry_create(request):
             # Said as if it went well, so the robot learns nothing; nothing is stored.
             return render(request, "enquiries/sent.html")
         email = form.cleaned_data["email"].lower()
-        within_limits = allow("enquiry_ip", f"ip:{client_ip(request)}") and allow(
-            "enquiry_email", f"email:{email}"
-        )
-        if not within_limits:
-            form.add_error(
-                None,
-                _("Many enquiries have been sent from here in a short time. Try again in an hour."),
-            )
+        if not allow("enquiry_email", f"email:{email}"):
+            form.add_error(None, _too_many())
         else:
             data = {
                 field: form.cleaned_data[field]

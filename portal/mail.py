@@ -8,10 +8,12 @@ already-rendered EmailMessage (allauth's). Nothing here talks to the mail server
 
 import logging
 from datetime import timedelta
+from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,6 +32,7 @@ def queue_email(
     *, to: list[str], subject: str, body_text: str, body_html: str = "", reply_to=()
 ) -> OutgoingEmail:
     email = OutgoingEmail.objects.create(
+        message_id=new_message_id(),
         to=list(to),
         subject=_single_line(subject)[:998],
         body_text=body_text,
@@ -84,46 +87,87 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 60))
 
 
-def deliver(email_id: int) -> bool:
-    """Send one stored e-mail unless already sent; True when it went out now."""
+def new_message_id() -> str:
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return make_msgid(domain=domain)
+
+
+def _claim(email_id: int) -> OutgoingEmail | None:
+    """Record the attempt and commit it before the mail server hears of it: the row is
+    pending, not given up, and not being sent by someone else right now."""
+    now = timezone.now()
+    lease = timedelta(seconds=settings.EMAIL_SEND_LEASE_SECONDS)
     with transaction.atomic():
         email = (
             OutgoingEmail.objects.select_for_update(skip_locked=True)
-            .filter(pk=email_id, sent_at__isnull=True, given_up_at__isnull=True)
+            .pending()
+            .filter(pk=email_id)
+            .filter(Q(sending_since__isnull=True) | Q(sending_since__lt=now - lease))
             .first()
         )
         if email is None:
-            return False
-        message = EmailMultiAlternatives(
-            subject=email.subject,
-            body=email.body_text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=email.to,
-            reply_to=email.reply_to or None,
-        )
-        if email.body_html:
-            message.attach_alternative(email.body_html, "text/html")
+            return None
+        if email.attempts >= settings.EMAIL_MAX_ATTEMPTS:
+            # The last attempt was cut off (a crash): give up as a failed send would.
+            email.given_up_at = now
+            email.save(update_fields=["given_up_at"])
+            logger.error("Gave up sending e-mail %s after %s attempts", email.pk, email.attempts)
+            return None
         email.attempts += 1
-        now = timezone.now()
-        try:
-            message.send()
-        except Exception as error:
-            logger.warning(
-                "Sending e-mail %s failed (attempt %s): %s", email.pk, email.attempts, error
-            )
-            email.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if email.attempts >= settings.EMAIL_MAX_ATTEMPTS:
-                email.given_up_at = now
-                logger.error(
-                    "Gave up sending e-mail %s after %s attempts", email.pk, email.attempts
-                )
-            else:
-                email.next_attempt_at = now + retry_delay(email.attempts)
-            email.save(update_fields=["attempts", "last_error", "given_up_at", "next_attempt_at"])
-            return False
-        email.sent_at = now
-        email.save(update_fields=["attempts", "sent_at"])
-        return True
+        email.sending_since = now
+        email.message_id = email.message_id or new_message_id()
+        email.next_attempt_at = now + max(retry_delay(email.attempts), lease)
+        email.save(update_fields=["attempts", "sending_since", "message_id", "next_attempt_at"])
+    return email
+
+
+def _message_of(email: OutgoingEmail) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=email.to,
+        reply_to=email.reply_to or None,
+        headers={"Message-ID": email.message_id},
+    )
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    return message
+
+
+def _record_failure(email: OutgoingEmail, error: Exception) -> None:
+    logger.warning("Sending e-mail %s failed (attempt %s): %s", email.pk, email.attempts, error)
+    email.last_error = f"{type(error).__name__}: {error}"[:2000]
+    now = timezone.now()
+    if email.attempts >= settings.EMAIL_MAX_ATTEMPTS:
+        email.given_up_at = now
+        logger.error("Gave up sending e-mail %s after %s attempts", email.pk, email.attempts)
+    else:
+        email.next_attempt_at = now + retry_delay(email.attempts)
+    email.sending_since = None
+    email.save(update_fields=["last_error", "given_up_at", "next_attempt_at", "sending_since"])
+
+
+def deliver(email_id: int) -> bool:
+    """Send one stored e-mail unless already sent or being sent; True when it went out now.
+
+    What is promised: a queued message is never lost (it stays pending until a send
+    succeeds or EMAIL_MAX_ATTEMPTS is reached), and it is sent at most once more than
+    needed: only when the process dies after the mail server accepted the message and
+    before `sent_at` was saved. The attempt is committed first (`_claim`), so the retry
+    waits EMAIL_SEND_LEASE_SECONDS and carries the same Message-ID, by which mail servers
+    and clients recognise the copy.
+    """
+    email = _claim(email_id)
+    if email is None:
+        return False
+    try:
+        _message_of(email).send()
+    except Exception as error:
+        _record_failure(email, error)
+        return False
+    OutgoingEmail.objects.filter(pk=email.pk).update(sent_at=timezone.now(), sending_since=None)
+    return True
 
 
 def pending_due() -> list[int]:

@@ -207,7 +207,11 @@ class OutgoingEmail(models.Model):
     """The outbox: every e-mail is stored here before a task sends it.
 
     A send that fails stays pending and is retried, so no message is lost when the
-    mail server is down; `sent_at` makes a retry after success a no-op.
+    mail server is down; `sent_at` makes a retry after success a no-op. `message_id` is
+    chosen when the message is queued and sent with every attempt; `sending_since` is
+    committed before the mail server is contacted, so an attempt cut off by a crash is
+    known, is not repeated while it may still be under way, and is retried with the same
+    Message-ID (portal/mail.py).
     """
 
     to = models.JSONField(_("recipients"))
@@ -221,6 +225,8 @@ class OutgoingEmail(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     given_up_at = models.DateTimeField(_("given up"), null=True, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=255, blank=True)
+    sending_since = models.DateTimeField(_("being sent since"), null=True, blank=True)
 
     objects = OutgoingEmailQuerySet.as_manager()
 
@@ -260,3 +266,20 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class RateLimitCounter(models.Model):
+    """One fixed window of one rate limit (portal/ratelimit.py): counted by a single
+    atomic upsert, so parallel requests cannot slip past the limit. Rows whose window has
+    ended are deleted by the periodic task `portal.tasks.prune_rate_limits`."""
+
+    key = models.CharField(max_length=64, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate-limit counter")
+        verbose_name_plural = _("rate-limit counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -2,7 +2,7 @@
 
 from django.tasks import task
 
-from portal import mail
+from portal import mail, ratelimit
 
 
 @task()
@@ -23,3 +23,9 @@ def retry_pending_emails() -> int:
 def prune_sent_emails() -> int:
     """Data minimisation: sent and abandoned e-mails are kept only for a short while."""
     return mail.prune_delivered()
+
+
+@task()
+def prune_rate_limits() -> int:
+    """Delete the counters of rate-limit windows that have ended."""
+    return ratelimit.prune_expired()

@@ -33,33 +33,79 @@ def private_upload_path(folder: str) -> str:
     return f"{folder}/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
 
 
-def _kind_of(upload) -> str | None:  # noqa: PLR0911  (issue 9: rewritten with the zip-bomb guard)
+# The first bytes of each kind that is not an archive.
+SIGNATURES = (
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+)
+ZIP_SIGNATURE = b"PK\x03\x04"
+ODF_MIMETYPE = b"application/vnd.oasis.opendocument"
+
+# OOXML and OpenDocument files are zip archives. Only their table of contents and at most
+# ENTRY_PEEK_BYTES of one entry are ever read, and archives whose declared sizes no
+# office document has are refused (a zip bomb declares gigabytes in a few kilobytes).
+ENTRY_PEEK_BYTES = 64
+MAX_ARCHIVE_ENTRIES = 5_000
+MAX_ENTRY_BYTES = 100 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 250 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed : compressed, for entries over a megabyte
+RATIO_FROM_BYTES = 1024 * 1024
+
+
+def _head(upload, length: int) -> bytes:
     upload.seek(0)
-    head = upload.read(8)
+    head = upload.read(length)
     upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                names = set(archive.namelist())
-                if "[Content_Types].xml" in names:
-                    return "ooxml"
-                if "mimetype" in names and archive.read("mimetype").startswith(
-                    b"application/vnd.oasis.opendocument"
-                ):
-                    return "odf"
-        except zipfile.BadZipFile:
+    return head
+
+
+def _absurd(entries: list[zipfile.ZipInfo]) -> bool:
+    if len(entries) > MAX_ARCHIVE_ENTRIES:
+        return True
+    if sum(entry.file_size for entry in entries) > MAX_ARCHIVE_BYTES:
+        return True
+    return any(
+        entry.file_size > MAX_ENTRY_BYTES
+        or (
+            entry.file_size > RATIO_FROM_BYTES
+            and entry.file_size > MAX_RATIO * max(entry.compress_size, 1)
+        )
+        for entry in entries
+    )
+
+
+def _peek(archive: zipfile.ZipFile, name: str) -> bytes:
+    """The first few bytes of an entry: decompressed in small steps, never the whole."""
+    with archive.open(name) as entry:
+        return entry.read(ENTRY_PEEK_BYTES)
+
+
+def _archive_kind(upload) -> str | None:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            entries = archive.infolist()
+            if _absurd(entries):
+                return None
+            names = {entry.filename for entry in entries}
+            if "[Content_Types].xml" in names:
+                return "ooxml"
+            if "mimetype" in names and _peek(archive, "mimetype").startswith(ODF_MIMETYPE):
+                return "odf"
             return None
-        finally:
-            upload.seek(0)
-    return None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError):
+        return None
+    finally:
+        upload.seek(0)
+
+
+def _kind_of(upload) -> str | None:
+    head = _head(upload, 8)
+    for signature, kind in SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    return _archive_kind(upload) if head.startswith(ZIP_SIGNATURE) else None
 
 
 def validate_document(upload) -> None:

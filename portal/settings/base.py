@@ -17,6 +17,9 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed (addresses or networks,
+# e.g. "127.0.0.1,10.0.0.0/24"); none by default (portal/clientip.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "portal.apps.AdminConfig",
@@ -42,6 +45,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.clientip.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -50,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.HostileInputMiddleware",
     "portal.middleware.RememberLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -122,7 +127,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    # Per address, and per address and account (the adapter puts both in the key); the
+    # per-account ceiling over every address is PORTAL_RATE_LIMITS["login_failed_account"].
+    "login_failed": "10/m/ip,30/h/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -207,6 +214,8 @@ if _smtp_host:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 12)
+# An attempt cut off by a crash is retried after this long (longer than the SMTP timeout).
+EMAIL_SEND_LEASE_SECONDS = env_int("EMAIL_SEND_LEASE_SECONDS", 300)
 EMAIL_OUTBOX_RETENTION_DAYS = env_int("EMAIL_OUTBOX_RETENTION_DAYS", 30)
 
 # Background work: Django's tasks on the database (django-tasks-db's db_worker).
@@ -251,6 +260,7 @@ PORTAL_NAME = _("Social entrepreneurship in Copenhagen")
 # time of day "HH:MM").
 PERIODIC_TASKS: dict[str, int | str] = {
     "portal.tasks.retry_pending_emails": 60,
+    "portal.tasks.prune_rate_limits": 3600,
     "portal.tasks.prune_sent_emails": 24 * 3600,
 }
 
@@ -281,6 +291,9 @@ PORTAL_RATE_LIMITS = {
     # Responses to challenges and messages about them e-mail the other side, per user.
     "response_submit": (20, 3600),
     "response_message": (30, 3600),
+    # Failed logins to one account from every address together: far above what one
+    # address may try (ACCOUNT_RATE_LIMITS), so a stranger cannot lock the owner out.
+    "login_failed_account": (100, 3600),
 }
 
 # The single point of contact: deadlines in Danish working days (portal/workdays.py).
