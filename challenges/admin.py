@@ -118,6 +118,10 @@ class ChallengeAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         """Nothing is written here: save_related hands the whole change to the service."""
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        # The history inline is read-only and never saved, so only the form counts.
+        return super().construct_change_message(request, form, [], add)
+
     def save_related(self, request, form, formsets, change):
         data = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS}
         services.challenge_update(user=request.user, challenge=form.instance, data=data)
