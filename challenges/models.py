@@ -373,6 +373,7 @@ RESPONSE_ACTIONS = {
         ResponseStatus.IN_DIALOGUE,
         _("Open a dialogue"),
         _("The dialogue has been opened. The organisation has been told."),
+        primary=True,
     ),
     ResponseStatus.ACCEPTED: Transition(
         ResponseStatus.ACCEPTED,
