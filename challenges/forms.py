@@ -77,21 +77,27 @@ class ChallengeForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        owner, co_owners = cleaned.get("owner"), cleaned.get("co_owners")
-        if owner and co_owners and owner in co_owners:
-            self.add_error("co_owners", _("The owner administration cannot also be a co-owner."))
-        contact = cleaned.get("contact_person")
-        if owner and contact:
-            allowed = {owner.pk, *(a.pk for a in co_owners or [])}
-            works_there = contact.administration_memberships.filter(
-                administration_id__in=allowed
-            ).exists()
-            if not works_there:
-                self.add_error(
-                    "contact_person",
-                    _("The contact person must work in the owner administration or a co-owner."),
-                )
+        check_owners_and_contact(self, cleaned)
         return cleaned
+
+
+def check_owners_and_contact(form: forms.BaseForm, cleaned: dict) -> None:
+    """The owner is not also a co-owner; the contact person works in one of them. Shared by
+    the portal's form and the admin's, with the messages next to their fields."""
+    owner, co_owners = cleaned.get("owner"), cleaned.get("co_owners")
+    if owner and co_owners and owner in co_owners:
+        form.add_error("co_owners", _("The owner administration cannot also be a co-owner."))
+    contact = cleaned.get("contact_person")
+    if owner and contact:
+        allowed = {owner.pk, *(a.pk for a in co_owners or [])}
+        works_there = contact.administration_memberships.filter(
+            administration_id__in=allowed
+        ).exists()
+        if not works_there:
+            form.add_error(
+                "contact_person",
+                _("The contact person must work in the owner administration or a co-owner."),
+            )
 
 
 MESSAGE_MAX_LENGTH = 5000
@@ -146,6 +152,39 @@ class ResponseForm(forms.ModelForm):
         pass
 
 
+class ResponseEditForm(forms.ModelForm):
+    """The organisation corrects its answer while it is only submitted."""
+
+    attachment = forms.FileField(
+        label=_("Replace the attachment"),
+        required=False,
+        validators=[validate_document],
+        widget=forms.FileInput(
+            attrs={"accept": ",".join(sorted(e for group in EXTENSIONS.values() for e in group))}
+        ),
+    )
+
+    class Meta:
+        model = Response
+        fields = ["message", "offer", "attachment"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message"].validators.append(MaxLengthValidator(RESPONSE_MAX_LENGTH))
+        self.fields["attachment"].help_text = _(
+            "Optional: a new file replaces the one you sent. %(types)s, at most %(max)s MB."
+        ) % {"types": ALLOWED_DESCRIPTION, "max": MAX_UPLOAD_BYTES // (1024 * 1024)}
+
+    def clean_attachment(self):
+        """Only a newly chosen file: without one, the stored attachment stays as it is."""
+        return self.cleaned_data["attachment"] if "attachment" in self.files else None
+
+    def _post_clean(self):
+        # The response is changed by challenges.services.response_update, not by this form.
+        pass
+
+
 class ResponseDecisionForm(forms.Form):
     message = forms.CharField(
         label=_("Message to the organisation"),
@@ -154,6 +193,12 @@ class ResponseDecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Optional. Sent to the organisation with the decision."),
     )
+
+    def __init__(self, *args, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label is not None:  # the organisation withdrawing: a reason for the owners
+            self.fields["message"].label = label
+            self.fields["message"].help_text = _("Optional. Sent to the contact person.")
 
 
 class ResponseMessageForm(forms.Form):

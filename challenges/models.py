@@ -1,5 +1,7 @@
 """The challenge overview: what the City's administrations need solved."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -8,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import (
@@ -31,16 +34,55 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+@dataclass(frozen=True)
+class Transition:
+    """What a move to a status is called on its button and said once it is done.
+
+    `needs_confirmation`: the button leads to a page that asks first (accepting, declining,
+    withdrawing). `by_organisation`: the responding organisation makes it, not the owners.
+    """
+
+    to: str
+    label: str | Promise
+    done: str | Promise
+    primary: bool = False
+    needs_confirmation: bool = False
+    by_organisation: bool = False
+    question: str | Promise = ""
+    confirm_label: str | Promise = ""
+
+
 # The one place that says which status may follow which (checked by challenges.services).
+FINISHED_STATUSES = (Status.SOLVED, Status.CLOSED)
 TRANSITIONS = {
     Status.DRAFT: {Status.PUBLISHED},
-    Status.PUBLISHED: {Status.IN_DIALOGUE, Status.SOLVED, Status.CLOSED},
-    Status.IN_DIALOGUE: {Status.SOLVED, Status.CLOSED},
+    Status.PUBLISHED: {Status.IN_DIALOGUE, *FINISHED_STATUSES},
+    Status.IN_DIALOGUE: set(FINISHED_STATUSES),
     Status.SOLVED: {Status.ARCHIVED},
     Status.CLOSED: {Status.ARCHIVED},
     Status.ARCHIVED: set(),
 }
-PUBLIC_STATUSES = (Status.PUBLISHED, Status.IN_DIALOGUE, Status.SOLVED, Status.CLOSED)
+PUBLIC_STATUSES = (Status.PUBLISHED, Status.IN_DIALOGUE, *FINISHED_STATUSES)
+# The status in which a challenge takes responses, until its deadline.
+OPEN_STATUS = Status.PUBLISHED
+
+CHALLENGE_ACTIONS = {
+    Status.PUBLISHED: Transition(
+        Status.PUBLISHED, _("Publish"), _("The challenge has been published."), primary=True
+    ),
+    Status.IN_DIALOGUE: Transition(
+        Status.IN_DIALOGUE,
+        _("Mark as in dialogue"),
+        _("The challenge is now marked as in dialogue."),
+    ),
+    Status.SOLVED: Transition(
+        Status.SOLVED, _("Mark as solved"), _("The challenge is now marked as solved.")
+    ),
+    Status.CLOSED: Transition(Status.CLOSED, _("Close"), _("The challenge has been closed.")),
+    Status.ARCHIVED: Transition(
+        Status.ARCHIVED, _("Archive"), _("The challenge has been archived.")
+    ),
+}
 
 
 class BudgetRange(models.TextChoices):
@@ -49,6 +91,10 @@ class BudgetRange(models.TextChoices):
     FROM_50K_TO_250K = "50k_250k", _("50,000–250,000 kr.")
     FROM_250K_TO_1M = "250k_1m", _("250,000 kr.–1 million kr.")
     OVER_1M = "over_1m", _("Over 1 million kr.")
+
+
+def _open_for_responses(today=None) -> Q:
+    return Q(status=OPEN_STATUS, deadline__gte=today or timezone.localdate())
 
 
 class ChallengeQuerySet(models.QuerySet):
@@ -67,8 +113,12 @@ class ChallengeQuerySet(models.QuerySet):
         )
 
     def open_for_responses(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(status=Status.PUBLISHED, deadline__gte=today)
+        """Published and the deadline not passed: the one rule (its Python form is
+        Challenge.is_open_for_responses)."""
+        return self.filter(_open_for_responses(today))
+
+    def closed_for_responses(self, today=None):
+        return self.exclude(_open_for_responses(today))
 
 
 class Challenge(models.Model):
@@ -192,12 +242,15 @@ class Challenge(models.Model):
 
     @property
     def is_open_for_responses(self) -> bool:
-        return self.status == Status.PUBLISHED and self.deadline >= timezone.localdate()
+        """The Python form of ChallengeQuerySet.open_for_responses."""
+        return self.status == OPEN_STATUS and self.deadline >= timezone.localdate()
 
     @property
     def public_status_label(self):
-        """A published challenge past its deadline shows as closed for new responses."""
-        if self.status == Status.PUBLISHED and not self.is_open_for_responses:
+        """What a visitor wants to know of a published challenge: may I still respond?"""
+        if self.status == OPEN_STATUS:
+            if self.is_open_for_responses:
+                return _("Open for responses")
             return _("Closed for responses")
         return self.get_status_display()
 
@@ -208,6 +261,22 @@ class Challenge(models.Model):
 
     def allowed_transitions(self):
         return TRANSITIONS[Status(self.status)]
+
+    def available_actions(self) -> list[Transition]:
+        """The buttons for the statuses that may follow this one, in the order of Status."""
+        allowed = self.allowed_transitions()
+        return [CHALLENGE_ACTIONS[status] for status in Status if status in allowed]
+
+
+def _describe(event, changed_field_labels: list[str]) -> str:
+    """A history entry in words: "Published → In dialogue", "Edited: title, budget"."""
+    if event.kind == "status":
+        if event.from_status:
+            return f"{event.get_from_status_display()} → {event.get_to_status_display()}"
+        return str(event.get_to_status_display())
+    if event.kind == "edited" and changed_field_labels:
+        return f"{_('Edited')}: {', '.join(changed_field_labels)}"
+    return str(event.get_kind_display())
 
 
 class ChallengeEvent(models.Model):
@@ -247,6 +316,11 @@ class ChallengeEvent(models.Model):
     def changed_field_labels(self) -> list[str]:
         return [str(Challenge._meta.get_field(name).verbose_name) for name in self.changed_fields]
 
+    @property
+    def description(self) -> str:
+        """One line for the history table."""
+        return _describe(self, self.changed_field_labels)
+
 
 class ResponseStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
@@ -254,6 +328,7 @@ class ResponseStatus(models.TextChoices):
     IN_DIALOGUE = "in_dialogue", _("In dialogue")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 # Which status of a response may follow which (checked by challenges.services).
@@ -263,6 +338,7 @@ RESPONSE_TRANSITIONS = {
         ResponseStatus.IN_DIALOGUE,
         ResponseStatus.ACCEPTED,
         ResponseStatus.DECLINED,
+        ResponseStatus.WITHDRAWN,
     },
     ResponseStatus.SHORTLISTED: {
         ResponseStatus.IN_DIALOGUE,
@@ -272,6 +348,58 @@ RESPONSE_TRANSITIONS = {
     ResponseStatus.IN_DIALOGUE: {ResponseStatus.ACCEPTED, ResponseStatus.DECLINED},
     ResponseStatus.ACCEPTED: set(),
     ResponseStatus.DECLINED: set(),
+    ResponseStatus.WITHDRAWN: set(),
+}
+# Until the owners shortlist it (or go further), the organisation may edit or withdraw it.
+RESPONSE_EDITABLE_STATUSES = (ResponseStatus.SUBMITTED,)
+# Both sides write in every open status and after acceptance.
+RESPONSE_MESSAGE_STATUSES = (
+    ResponseStatus.SUBMITTED,
+    ResponseStatus.SHORTLISTED,
+    ResponseStatus.IN_DIALOGUE,
+    ResponseStatus.ACCEPTED,
+)
+RESPONSE_FINISHED_STATUSES = (
+    ResponseStatus.ACCEPTED,
+    ResponseStatus.DECLINED,
+    ResponseStatus.WITHDRAWN,
+)
+
+RESPONSE_ACTIONS = {
+    ResponseStatus.SHORTLISTED: Transition(
+        ResponseStatus.SHORTLISTED, _("Shortlist"), _("The response has been shortlisted.")
+    ),
+    ResponseStatus.IN_DIALOGUE: Transition(
+        ResponseStatus.IN_DIALOGUE,
+        _("Open a dialogue"),
+        _("The dialogue has been opened. The organisation has been told."),
+        primary=True,
+    ),
+    ResponseStatus.ACCEPTED: Transition(
+        ResponseStatus.ACCEPTED,
+        _("Accept …"),
+        _("The response has been accepted."),
+        needs_confirmation=True,
+        question=_("Accept the response from %(organisation)s?"),
+        confirm_label=_("Yes, accept the response"),
+    ),
+    ResponseStatus.DECLINED: Transition(
+        ResponseStatus.DECLINED,
+        _("Decline …"),
+        _("The response has been declined."),
+        needs_confirmation=True,
+        question=_("Decline the response from %(organisation)s?"),
+        confirm_label=_("Yes, decline the response"),
+    ),
+    ResponseStatus.WITHDRAWN: Transition(
+        ResponseStatus.WITHDRAWN,
+        _("Withdraw the response …"),
+        _("Your response has been withdrawn."),
+        needs_confirmation=True,
+        by_organisation=True,
+        question=_("Withdraw the response from %(organisation)s?"),
+        confirm_label=_("Yes, withdraw the response"),
+    ),
 }
 
 
@@ -350,9 +478,26 @@ class Response(models.Model):
     def allowed_transitions(self):
         return RESPONSE_TRANSITIONS[ResponseStatus(self.status)]
 
+    def available_actions(self, *, by_organisation: bool) -> list[Transition]:
+        """The buttons of one side (the owners, or the responding organisation)."""
+        allowed = self.allowed_transitions()
+        return [
+            action
+            for status, action in RESPONSE_ACTIONS.items()
+            if status in allowed and action.by_organisation == by_organisation
+        ]
+
     @property
     def accepts_messages(self) -> bool:
-        return self.status == ResponseStatus.IN_DIALOGUE
+        return self.status in RESPONSE_MESSAGE_STATUSES
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in RESPONSE_EDITABLE_STATUSES
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in RESPONSE_FINISHED_STATUSES
 
 
 class ResponseMessage(models.Model):
@@ -379,3 +524,46 @@ class ResponseMessage(models.Model):
 
     def __str__(self):
         return f"{self.response_id}: {self.body[:40]}"
+
+
+class ResponseEvent(models.Model):
+    """The history of a response: submitted, edited, every change of status; who and when."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        EDITED = "edited", _("Edited")
+        STATUS = "status", _("Status changed")
+
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="events", verbose_name=_("response")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    from_status = models.CharField(max_length=16, choices=ResponseStatus.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=ResponseStatus.choices, blank=True)
+    changed_fields = models.JSONField(_("changed fields"), default=list, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("response event")
+        verbose_name_plural = _("response events")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["response", "created_at"], name="response_event_order")]
+
+    def __str__(self):
+        return f"{self.response_id} {self.kind} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def changed_field_labels(self) -> list[str]:
+        return [str(Response._meta.get_field(name).verbose_name) for name in self.changed_fields]
+
+    @property
+    def description(self) -> str:
+        """One line for the history table."""
+        return _describe(self, self.changed_field_labels)

@@ -2,11 +2,10 @@
 
 from datetime import timedelta
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from challenges.models import Collaboration, Status
+from challenges.models import Collaboration
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
 from portal.overview import Choice, Filter, Overview, Sort
 
@@ -31,19 +30,17 @@ def _by_sdg(queryset, numbers):
 
 
 def _by_state(queryset, states):
-    today = timezone.localdate()
-    open_now = Q(status=Status.PUBLISHED, deadline__gte=today)
     if set(states) == {"open", "closed"}:
         return queryset
-    return queryset.filter(open_now) if "open" in states else queryset.exclude(open_now)
+    if "open" in states:
+        return queryset.open_for_responses()
+    return queryset.closed_for_responses()
 
 
 def _by_deadline(queryset, windows):
     days = max(DEADLINE_WINDOWS[w] for w in windows)
     today = timezone.localdate()
-    return queryset.filter(
-        status=Status.PUBLISHED, deadline__gte=today, deadline__lte=today + timedelta(days=days)
-    )
+    return queryset.open_for_responses(today).filter(deadline__lte=today + timedelta(days=days))
 
 
 class ChallengeOverview(Overview):

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,21 +12,21 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from challenges import rules, services
-from challenges.forms import ResponseDecisionForm, ResponseForm, ResponseMessageForm
-from challenges.models import Response, ResponseStatus
+from challenges.forms import (
+    ResponseDecisionForm,
+    ResponseEditForm,
+    ResponseForm,
+    ResponseMessageForm,
+)
+from challenges.models import RESPONSE_ACTIONS, Response, ResponseStatus
 from organisations.models import Organisation
 from portal.decorators import staff_member_required
 from portal.ratelimit import allow
 
-RESPONSE_TRANSITION_MESSAGES = {
-    ResponseStatus.SHORTLISTED: gettext_lazy("The response has been shortlisted."),
-    ResponseStatus.IN_DIALOGUE: gettext_lazy(
-        "The dialogue has been opened. The organisation can now write to you."
-    ),
-    ResponseStatus.ACCEPTED: gettext_lazy("The response has been accepted."),
-    ResponseStatus.DECLINED: gettext_lazy("The response has been declined."),
-}
-
+NOT_EDITABLE = gettext_lazy(
+    "The response can no longer be changed or withdrawn: the owners are already considering it. "
+    "You can still write to them below."
+)
 
 TOO_MANY = gettext_lazy(
     "You have sent many messages in a short time. Wait a while and try again; "
@@ -90,14 +90,18 @@ def _render_detail(request, response, *, decision_form=None, message_form=None):
     can_decide = rules.can_decide_response(user, response)
     can_write = rules.can_post_response_message(user, response)
     member_ids = set(response.organisation.memberships.values_list("user_id", flat=True))
+    is_member = user.pk in member_ids
     context = {
         "response": response,
         "challenge": response.challenge,
         "thread": response.messages.select_related("author"),
+        "history": response.events.select_related("actor"),
         "organisation_member_ids": member_ids,
-        "is_member": user.pk in member_ids,
+        "is_member": is_member,
         "can_decide": can_decide,
-        "transitions": sorted(response.allowed_transitions()) if can_decide else [],
+        "can_edit": is_member and response.is_editable,
+        "actions": response.available_actions(by_organisation=False) if can_decide else [],
+        "own_actions": response.available_actions(by_organisation=True) if is_member else [],
         "decision_form": decision_form or (ResponseDecisionForm() if can_decide else None),
         "can_write": can_write,
         "message_form": message_form or (ResponseMessageForm() if can_write else None),
@@ -112,14 +116,29 @@ def response_detail(request, pk):
     return _render_detail(request, response)
 
 
-@staff_member_required
-@require_POST
-def response_transition(request, pk):
-    response = rules.get_response_for_decision(request.user, pk)
-    form = ResponseDecisionForm(request.POST)
-    if not form.is_valid():
-        return _render_detail(request, response, decision_form=form)
-    to_status = request.POST.get("to", "")
+def _confirm(request, response, action, form):
+    """The page that asks before accepting, declining or withdrawing: nothing has changed yet."""
+    context = {
+        "response": response,
+        "challenge": response.challenge,
+        "action": action,
+        "question": action.question % {"organisation": response.organisation.name},
+        "form": form,
+        "breadcrumb_trail": _challenge_crumbs(response.challenge),
+    }
+    return render(request, "challenges/response_confirm.html", context)
+
+
+def _change_status(request, response, to_status, form):
+    """Make the change (after the confirmation where one is needed) and go back to the page."""
+    action = RESPONSE_ACTIONS.get(to_status)
+    if (
+        action is not None
+        and action.needs_confirmation
+        and to_status in response.allowed_transitions()
+        and request.POST.get("confirmed") != "yes"
+    ):
+        return _confirm(request, response, action, form)
     try:
         services.response_change_status(
             user=request.user,
@@ -131,8 +150,67 @@ def response_transition(request, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, str(RESPONSE_TRANSITION_MESSAGES[ResponseStatus(to_status)]))
+        if action is not None:
+            messages.success(request, str(action.done))
     return redirect(response)
+
+
+@staff_member_required
+@require_POST
+def response_transition(request, pk):
+    """The owners' decisions. Accepting and declining ask for confirmation first."""
+    response = rules.get_response_for_decision(request.user, pk)
+    form = ResponseDecisionForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, response, decision_form=form)
+    to_status = request.POST.get("to", "")
+    if not rules.can_make_response_transition(request.user, response, to_status):
+        raise PermissionDenied  # withdrawing belongs to the organisation
+    return _change_status(request, response, to_status, form)
+
+
+@login_required
+def response_withdraw(request, pk):
+    """The organisation takes its response back (until the owners shortlist it)."""
+    response = rules.get_response_of_organisation(request.user, pk)
+    action = RESPONSE_ACTIONS[ResponseStatus.WITHDRAWN]
+    if not response.is_editable:
+        messages.info(request, str(NOT_EDITABLE))
+        return redirect(response)
+    form = ResponseDecisionForm(request.POST or None, label=_("Why you withdraw it"))
+    if request.method != "POST" or not form.is_valid():
+        return _confirm(request, response, action, form)
+    return _change_status(request, response, ResponseStatus.WITHDRAWN, form)
+
+
+@login_required
+def response_edit(request, pk):
+    response = rules.get_response_of_organisation(request.user, pk)
+    if not response.is_editable:
+        messages.info(request, str(NOT_EDITABLE))
+        return redirect(response)
+    form = ResponseEditForm(request.POST or None, request.FILES or None, instance=response)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.response_update(
+                user=request.user,
+                response=response,
+                data=form.cleaned_data,
+                attachment=form.cleaned_data.get("attachment"),
+                url_builder=request.build_absolute_uri,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your response has been saved."))
+            return redirect(response)
+    context = {
+        "response": response,
+        "challenge": response.challenge,
+        "form": form,
+        "breadcrumb_trail": _challenge_crumbs(response.challenge),
+    }
+    return render(request, "challenges/response_edit.html", context)
 
 
 @login_required

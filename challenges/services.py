@@ -1,7 +1,11 @@
-"""State changes of challenges and their responses. Each checks its rule and writes the
-history entry (challenge events, response messages); e-mail goes through the outbox."""
+"""State changes of challenges and their responses. Each checks through challenges.rules
+that the acting user may make it (PermissionDenied), checks its rule (ValidationError),
+locks the row, writes the history entry (challenge and response events) and queues its
+e-mail in the outbox, in one transaction. Lists cached by portal.caching are refreshed
+here and only here (bump_content_version), so the admin goes through these too."""
 
 import unicodedata
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,11 +15,13 @@ from django.utils.translation import gettext as _
 
 from challenges import rules
 from challenges.models import (
+    RESPONSE_ACTIONS,
     RESPONSE_TRANSITIONS,
     TRANSITIONS,
     Challenge,
     ChallengeEvent,
     Response,
+    ResponseEvent,
     ResponseMessage,
     ResponseStatus,
     Status,
@@ -61,8 +67,11 @@ def _ids(values) -> list[int]:
 
 
 @transaction.atomic
-def challenge_create(*, user, data: dict) -> Challenge:
+def challenge_create(*, user: User, data: dict) -> Challenge:
     relations = {field: data.pop(field, []) for field in M2M_FIELDS}
+    owner = data.get("owner")
+    if owner is None or not rules.can_create_for(user, owner):
+        raise PermissionDenied
     challenge = Challenge(**data, created_by=user, status=Status.DRAFT)
     challenge.full_clean(exclude=["search_vector"])
     _check_contact_person(challenge, _ids(relations["co_owners"]))
@@ -76,9 +85,8 @@ def challenge_create(*, user, data: dict) -> Challenge:
     return challenge
 
 
-@transaction.atomic
-def challenge_update(*, user, challenge: Challenge, data: dict) -> Challenge:
-    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+def _apply_changes(challenge: Challenge, data: dict) -> list[str]:
+    """Set the changed plain fields on `challenge`; the names of every changed field."""
     changed = []
     for field, value in data.items():
         if field in M2M_FIELDS:
@@ -87,6 +95,17 @@ def challenge_update(*, user, challenge: Challenge, data: dict) -> Challenge:
         elif getattr(challenge, field) != value:
             changed.append(field)
             setattr(challenge, field, value)
+    return changed
+
+
+@transaction.atomic
+def challenge_update(*, user: User, challenge: Challenge, data: dict) -> Challenge:
+    """Edits from the portal's form and from the admin alike: the filter arrays, the search
+    lexicon and the cached lists follow."""
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    if not rules.can_edit(user, challenge):
+        raise PermissionDenied
+    changed = _apply_changes(challenge, data)
     challenge.full_clean(exclude=["search_vector"])
     co_owners = data.get("co_owners", challenge.co_owners.all())
     _check_contact_person(challenge, _ids(co_owners))
@@ -108,8 +127,12 @@ def challenge_update(*, user, challenge: Challenge, data: dict) -> Challenge:
 
 
 @transaction.atomic
-def challenge_change_status(*, user, challenge: Challenge, to_status: str) -> Challenge:
+def challenge_change_status(*, user: User, challenge: Challenge, to_status: str) -> Challenge:
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    if not rules.can_change_status(user, challenge):
+        raise PermissionDenied
+    if challenge.status == to_status:
+        return challenge  # a double submit: the first one made the change
     from_status = check_transition(
         Status,
         TRANSITIONS,
@@ -137,11 +160,11 @@ def challenge_change_status(*, user, challenge: Challenge, to_status: str) -> Ch
     return challenge
 
 
-def challenge_publish(*, user, challenge):
+def challenge_publish(*, user: User, challenge: Challenge) -> Challenge:
     return challenge_change_status(user=user, challenge=challenge, to_status=Status.PUBLISHED)
 
 
-def challenge_close(*, user, challenge):
+def challenge_close(*, user: User, challenge: Challenge) -> Challenge:
     return challenge_change_status(user=user, challenge=challenge, to_status=Status.CLOSED)
 
 
@@ -150,6 +173,8 @@ def challenge_close(*, user, challenge):
 # Rules about the state (a closed challenge, a second response, an illegal transition)
 # raise ValidationError; acting for someone one may not act for raises PermissionDenied
 # (the views' fetch-and-check getters normally stop that earlier).
+
+EDITABLE_RESPONSE_FIELDS = ("message", "offer")
 
 
 def _clean_file_name(name: str) -> str:
@@ -167,7 +192,7 @@ def _response_link(response: Response, url_builder) -> PageLink:
     return PageLink("challenges:response", [response.pk], url_builder)
 
 
-def _organisation_recipients(response: Response) -> list:
+def _organisation_recipients(response: Response) -> list[User]:
     """The member who submitted the response; the profile's administrators if they have left."""
     submitter = response.submitted_by
     members = OrganisationMembership.objects.filter(organisation_id=response.organisation_id)
@@ -182,10 +207,24 @@ def _organisation_recipients(response: Response) -> list:
     )
 
 
+def _locked_response(response: Response) -> Response:
+    return (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("challenge", "challenge__contact_person", "organisation", "submitted_by")
+        .get(pk=response.pk)
+    )
+
+
+def _attach(response: Response, attachment) -> None:
+    validate_document(attachment)
+    response.attachment = attachment
+    response.attachment_name = _clean_file_name(attachment.name)
+
+
 @transaction.atomic
 def response_submit(
     *,
-    user,
+    user: User,
     challenge: Challenge,
     organisation: Organisation,
     message: str,
@@ -197,10 +236,10 @@ def response_submit(
     challenge = (
         Challenge.objects.select_for_update().select_related("contact_person").get(pk=challenge.pk)
     )
+    if not rules.can_respond_for(user, organisation):
+        raise PermissionDenied
     if not challenge.is_open_for_responses:
         raise ValidationError(_("This challenge no longer takes responses."), code="closed")
-    if not OrganisationMembership.objects.filter(user=user, organisation=organisation).exists():
-        raise PermissionDenied
     if Response.objects.filter(challenge=challenge, organisation=organisation).exists():
         raise ValidationError(
             _("%(organisation)s has already responded to this challenge.")
@@ -215,11 +254,15 @@ def response_submit(
         offer=(offer or "").strip(),
     )
     if attachment:
-        validate_document(attachment)
-        response.attachment = attachment
-        response.attachment_name = _clean_file_name(attachment.name)
+        _attach(response, attachment)
     response.full_clean(exclude=["attachment", "challenge", "organisation"])
     response.save()
+    ResponseEvent.objects.create(
+        response=response,
+        actor=user,
+        kind=ResponseEvent.Kind.SUBMITTED,
+        created_at=response.created_at,
+    )
     send_templated_email_to_users(
         users=[challenge.contact_person],
         template_prefix="challenges/email/response_submitted",
@@ -234,22 +277,74 @@ def response_submit(
 
 
 @transaction.atomic
-def response_change_status(
-    *, user, response: Response, to_status: str, message: str = "", url_builder=None
+def response_update(
+    *, user: User, response: Response, data: dict, attachment=None, url_builder=None
 ) -> Response:
-    """Shortlist, open the dialogue, accept or decline; e-mails the organisation.
+    """The organisation corrects its answer until the owners shortlist it; the contact
+    person is told what changed."""
+    response = _locked_response(response)
+    if not rules.is_member_of_responding_organisation(user, response):
+        raise PermissionDenied
+    if not response.is_editable:
+        raise ValidationError(
+            _("The response can no longer be changed: the owners are already considering it."),
+            code="not_editable",
+        )
+    changed = []
+    for field in EDITABLE_RESPONSE_FIELDS:
+        value = (data.get(field, getattr(response, field)) or "").strip()
+        if value != getattr(response, field):
+            setattr(response, field, value)
+            changed.append(field)
+    if attachment:
+        _attach(response, attachment)
+        changed.append("attachment")
+    if not changed:
+        return response
+    response.full_clean(exclude=["attachment", "challenge", "organisation"])
+    response.save()
+    ResponseEvent.objects.create(
+        response=response, actor=user, kind=ResponseEvent.Kind.EDITED, changed_fields=changed
+    )
+    send_templated_email_to_users(
+        users=[response.challenge.contact_person],
+        template_prefix="challenges/email/response_edited",
+        context={
+            "response": response,
+            "challenge": response.challenge,
+            "organisation": response.organisation,
+            "response_url": _response_link(response, url_builder),
+        },
+    )
+    return response
+
+
+def _status_recipients(user: User, response: Response, by_organisation: bool) -> list[User]:
+    """The other side: the contact person when the organisation acts, else the organisation."""
+    recipients = (
+        [response.challenge.contact_person]
+        if by_organisation
+        else _organisation_recipients(response)
+    )
+    return [recipient for recipient in recipients if recipient.pk != user.pk]
+
+
+@transaction.atomic
+def response_change_status(
+    *, user: User, response: Response, to_status: str, message: str = "", url_builder=None
+) -> Response:
+    """Shortlist, open the dialogue, accept or decline (the owners), or withdraw (the
+    organisation); e-mails the other side. Sending the same change twice makes it once.
 
     Accepting a response leaves the challenge's own status alone: the owners decide
     separately whether the challenge is in dialogue, solved or closed.
     """
-    response = (
-        Response.objects.select_for_update(of=("self",))
-        .select_related("challenge", "organisation", "submitted_by")
-        .get(pk=response.pk)
-    )
-    if not rules.can_decide_response(user, response):
+    response = _locked_response(response)
+    if not rules.can_make_response_transition(user, response, to_status):
         raise PermissionDenied
-    check_transition(
+    if response.status == to_status:
+        return response  # a double submit: the first one made the change
+    from_status = check_transition(
         ResponseStatus,
         RESPONSE_TRANSITIONS,
         response.status,
@@ -258,14 +353,26 @@ def response_change_status(
     )
     response.status = to_status
     response.save(update_fields=["status", "updated_at"])
+    ResponseEvent.objects.create(
+        response=response,
+        actor=user,
+        kind=ResponseEvent.Kind.STATUS,
+        from_status=from_status,
+        to_status=to_status,
+    )
     entry = ResponseMessage.objects.create(
         response=response, author=user, body=(message or "").strip(), to_status=to_status
     )
-    recipients = _organisation_recipients(response)
+    by_organisation = RESPONSE_ACTIONS[ResponseStatus(to_status)].by_organisation
+    recipients = _status_recipients(user, response, by_organisation)
     if recipients:
         send_templated_email_to_users(
             users=recipients,
-            template_prefix="challenges/email/response_status",
+            template_prefix=(
+                "challenges/email/response_withdrawn"
+                if by_organisation
+                else "challenges/email/response_status"
+            ),
             context={
                 "response": response,
                 "challenge": response.challenge,
@@ -278,31 +385,60 @@ def response_change_status(
     return response
 
 
-@transaction.atomic
-def response_post_message(*, user, response: Response, body: str, url_builder=None):
-    """A message in the dialogue, from either side; e-mails the other side."""
-    response = (
-        Response.objects.select_for_update(of=("self",))
-        .select_related("challenge", "challenge__contact_person", "organisation", "submitted_by")
-        .get(pk=response.pk)
+def response_withdraw(
+    *, user: User, response: Response, message: str = "", url_builder=None
+) -> Response:
+    return response_change_status(
+        user=user,
+        response=response,
+        to_status=ResponseStatus.WITHDRAWN,
+        message=message,
+        url_builder=url_builder,
     )
+
+
+DUPLICATE_WINDOW = timedelta(minutes=2)
+
+
+def _duplicate_of(response: Response, user: User, body: str) -> ResponseMessage | None:
+    """The same text by the same author a moment ago: a double submit, not a new message."""
+    last = response.messages.order_by("-created_at", "-pk").first()
+    if (
+        last is not None
+        and last.author_id == user.pk
+        and last.body == body
+        and not last.to_status
+        and timezone.now() - last.created_at < DUPLICATE_WINDOW
+    ):
+        return last
+    return None
+
+
+@transaction.atomic
+def response_post_message(
+    *, user: User, response: Response, body: str, url_builder=None
+) -> ResponseMessage:
+    """A message from either side, while the response is open and after it is accepted;
+    e-mails the other side."""
+    response = _locked_response(response)
     if not rules.can_view_response(user, response):
         raise PermissionDenied
     if not response.accepts_messages:
         raise ValidationError(
-            _("Messages can only be sent while the response is in dialogue."), code="no_dialogue"
+            _("No more messages can be written: the response has been %(status)s.")
+            % {"status": response.get_status_display().lower()},
+            code="no_dialogue",
         )
     body = (body or "").strip()
     if not body:
         raise ValidationError(_("Write a message."), code="empty")
+    duplicate = _duplicate_of(response, user, body)
+    if duplicate is not None:
+        return duplicate
     entry = ResponseMessage.objects.create(response=response, author=user, body=body)
     response.save(update_fields=["updated_at"])
     from_organisation = rules.is_member_of_responding_organisation(user, response)
-    if from_organisation:
-        recipients = [response.challenge.contact_person]
-    else:
-        recipients = _organisation_recipients(response)
-    recipients = [recipient for recipient in recipients if recipient.pk != user.pk]
+    recipients = _status_recipients(user, response, from_organisation)
     if recipients:
         send_templated_email_to_users(
             users=recipients,

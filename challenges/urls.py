@@ -22,6 +22,12 @@ urlpatterns = [
         response_views.response_transition,
         name="response_transition",
     ),
+    path(_("responses/<int:pk>/edit/"), response_views.response_edit, name="response_edit"),
+    path(
+        _("responses/<int:pk>/withdraw/"),
+        response_views.response_withdraw,
+        name="response_withdraw",
+    ),
     path(
         _("responses/<int:pk>/messages/"),
         response_views.response_message,

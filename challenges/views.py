@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from challenges import rules, services
 from challenges.explanations import COLLABORATION_EXPLANATIONS
 from challenges.forms import ChallengeForm
-from challenges.models import Challenge, Response, Status
+from challenges.models import CHALLENGE_ACTIONS, Challenge, Response, Status
 from challenges.overview import ChallengeOverview
 from portal.caching import cached_fragment
 from portal.decorators import staff_member_required
@@ -73,7 +73,7 @@ def challenge_detail(request, pk):
         "breadcrumb_trail": [(_("Challenges"), reverse("challenges:list"))],
         "collaboration_explanation": COLLABORATION_EXPLANATIONS[challenge.collaboration],
         "can_manage": can_manage,
-        "transitions": sorted(challenge.allowed_transitions()) if can_manage else [],
+        "actions": challenge.available_actions() if can_manage else [],
         "events": challenge.events.select_related("actor")[:50] if can_manage else [],
         "own_responses": own_responses,
         # Visitors and people without an organisation are led to log in or register one.
@@ -81,7 +81,9 @@ def challenge_detail(request, pk):
         and not can_manage
         and (can_respond or not own_responses),
         "responses": (
-            challenge.responses.select_related("organisation").order_by("-created_at", "-pk")
+            challenge.responses.select_related("organisation", "submitted_by").order_by(
+                "-created_at", "-pk"
+            )
             if can_manage
             else []
         ),
@@ -124,15 +126,6 @@ def challenge_edit(request, pk):
     return render(request, "challenges/form.html", {"form": form, "challenge": challenge})
 
 
-TRANSITION_MESSAGES = {
-    Status.PUBLISHED: _("The challenge has been published."),
-    Status.IN_DIALOGUE: _("The challenge is now marked as in dialogue."),
-    Status.SOLVED: _("The challenge is now marked as solved."),
-    Status.CLOSED: _("The challenge has been closed."),
-    Status.ARCHIVED: _("The challenge has been archived."),
-}
-
-
 @staff_member_required
 @require_POST
 def challenge_transition(request, pk):
@@ -145,7 +138,7 @@ def challenge_transition(request, pk):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, str(TRANSITION_MESSAGES[Status(to_status)]))
+        messages.success(request, str(CHALLENGE_ACTIONS[Status(to_status)].done))
     return redirect(challenge)
 
 
@@ -157,4 +150,5 @@ def my_challenges(request):
         .annotate(response_count=Count("responses"))
         .order_by("status", "-updated_at")
     )
-    return render(request, "challenges/mine.html", {"challenges": challenges})
+    context = {"challenges": challenges, "can_create": rules.can_create(request.user)}
+    return render(request, "challenges/mine.html", context)

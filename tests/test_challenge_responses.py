@@ -16,31 +16,13 @@ from django.utils import timezone, translation
 from challenges import services
 from challenges.models import Challenge, Response, ResponseMessage, ResponseStatus, Status
 from organisations.models import MembershipRole
+from tests.challenge_helpers import PDF, make_challenge, pdf, response_in, submit
 from tests.factories import OrganisationFactory, UserFactory, civil_servant, member_of, with_totp
-from tests.helpers import make_challenge
-
-PDF = b"%PDF-1.4\n%test document\n"
 
 
 def en(name, *args):
     with translation.override("en"):
         return reverse(name, args=args)
-
-
-def pdf(name="Vores tilbud.pdf", content=PDF):
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-def submit(user, challenge, organisation, *, message="Vi kan drive kantinen.", **kwargs):
-    return services.response_submit(
-        user=user,
-        challenge=challenge,
-        organisation=organisation,
-        message=message,
-        offer=kwargs.pop("offer", "Kantinedrift"),
-        attachment=kwargs.pop("attachment", None),
-        **kwargs,
-    )
 
 
 def html_of(email) -> str:
@@ -318,10 +300,7 @@ def people(
 
 
 def _response_in(status, challenge, entrepreneur, organisation):
-    response = submit(entrepreneur, challenge, organisation, attachment=pdf())
-    Response.objects.filter(pk=response.pk).update(status=status)
-    response.refresh_from_db()
-    return response
+    return response_in(status, challenge, entrepreneur, organisation, attachment=pdf())
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -344,32 +323,96 @@ def test_permission_matrix_for_viewing_and_downloading(
             assert page.status_code == (200 if persona in VIEWERS else 404), url
 
 
+OWNER_DECISIONS = ["shortlisted", "in_dialogue", "accepted", "declined"]
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("status", list(ResponseStatus))
-def test_permission_matrix_for_deciding(client, people, challenge, organisation, persona, status):
+@pytest.mark.parametrize("target", OWNER_DECISIONS)
+def test_permission_matrix_for_deciding(
+    client, people, challenge, organisation, persona, status, target
+):
     response = _response_in(status, challenge, people["member"], organisation)
     if people[persona] is not None:
         client.force_login(people[persona])
-    targets = sorted(response.allowed_transitions()) or [ResponseStatus.ACCEPTED]
     page = client.post(
         reverse("challenges:response_transition", args=[response.pk]),
-        {"to": targets[0], "message": "Besked"},
+        {"to": target, "message": "Besked", "confirmed": "yes"},
     )
     response.refresh_from_db()
     if persona in MANAGERS:
         assert page.status_code == 302
-        legal = targets[0] in RESPONSE_TARGETS[status]
-        assert response.status == (targets[0] if legal else status)
+        legal = target in RESPONSE_TARGETS[status]
+        assert response.status == (target if legal else status)
         assert ResponseMessage.objects.filter(response=response).exists() == legal
     else:
         assert response.status == status
         assert not ResponseMessage.objects.exists()
         if persona == "visitor":
+            assert page.status_code == 302
             assert reverse("account_login") in page["Location"]
         elif persona in {"member", "other_member"}:
             assert page.status_code == 403  # not civil servants at all
         else:
             assert page.status_code == 404  # staff who may not see the response
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("status", list(ResponseStatus))
+def test_permission_matrix_for_withdrawing(
+    client, people, challenge, organisation, persona, status
+):
+    response = _response_in(status, challenge, people["member"], organisation)
+    if people[persona] is not None:
+        client.force_login(people[persona])
+    url = reverse("challenges:response_withdraw", args=[response.pk])
+    page = client.post(url, {"message": "Vi trækker os", "confirmed": "yes"})
+    response.refresh_from_db()
+    withdrawn = status == ResponseStatus.SUBMITTED and persona == "member"
+    assert response.status == (ResponseStatus.WITHDRAWN if withdrawn else status)
+    if persona == "visitor":
+        assert page.status_code == 302
+        assert reverse("account_login") in page["Location"]
+    elif persona == "member":
+        assert page.status_code == 302
+        assert page["Location"] == response.get_absolute_url()
+    elif persona in MANAGERS:
+        assert page.status_code == 403  # they see the response but it is not theirs to withdraw
+    else:
+        assert page.status_code == 404
+    # The owners cannot withdraw through their own decision form either.
+    if persona in MANAGERS:
+        page = client.post(
+            reverse("challenges:response_transition", args=[response.pk]),
+            {"to": "withdrawn", "confirmed": "yes"},
+        )
+        assert page.status_code == 403
+        response.refresh_from_db()
+        assert response.status == status
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("status", list(ResponseStatus))
+def test_permission_matrix_for_editing(client, people, challenge, organisation, persona, status):
+    response = _response_in(status, challenge, people["member"], organisation)
+    if people[persona] is not None:
+        client.force_login(people[persona])
+    url = reverse("challenges:response_edit", args=[response.pk])
+    page = client.post(url, {"message": "Ny tekst", "offer": "Nyt tilbud"})
+    response.refresh_from_db()
+    edited = status == ResponseStatus.SUBMITTED and persona == "member"
+    assert (response.message == "Ny tekst") == edited
+    if persona == "visitor":
+        assert page.status_code == 302
+        assert reverse("account_login") in page["Location"]
+    elif persona == "member":
+        assert page.status_code == 302  # saved, or told that it can no longer be changed
+        assert page["Location"] == response.get_absolute_url()
+        assert client.get(url).status_code == (200 if edited else 302)
+    elif persona in MANAGERS:
+        assert page.status_code == 403
+    else:
+        assert page.status_code == 404
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -387,7 +430,7 @@ def test_permission_matrix_for_posting_a_message(
         assert not created
     elif persona in VIEWERS:
         assert page.status_code == 302
-        assert created == (status == ResponseStatus.IN_DIALOGUE)
+        assert created == (status in MESSAGE_STATUSES)
     else:
         assert page.status_code == 404
         assert not created
@@ -399,7 +442,10 @@ RESPONSE_TARGETS = {
     ResponseStatus.IN_DIALOGUE: {"accepted", "declined"},
     ResponseStatus.ACCEPTED: set(),
     ResponseStatus.DECLINED: set(),
+    ResponseStatus.WITHDRAWN: set(),
 }
+# Both sides write while the response is open and after it is accepted.
+MESSAGE_STATUSES = {"submitted", "shortlisted", "in_dialogue", "accepted"}
 
 
 def test_staff_without_two_factor_cannot_decide(
@@ -485,12 +531,9 @@ def test_the_whole_flow_from_shortlist_through_dialogue_to_accepted(
     assert response.status == ResponseStatus.SHORTLISTED
     assert email.to == [entrepreneur.email]
 
-    # No messages before the dialogue is opened.
-    before = len(mailoutbox)
-    client.force_login(entrepreneur)
-    client.post(en("challenges:response_message", response.pk), {"body": "For tidligt"})
-    assert len(mailoutbox) == before
-    assert not ResponseMessage.objects.filter(body="For tidligt").exists()
+    # The organisation may write before the owners open a dialogue.
+    email = post_as(entrepreneur, "challenges:response_message", {"body": "Vi er klar."})
+    assert email.to == [civil_servant_bif.email]
 
     email = post_as(
         civil_servant_bif,
@@ -508,26 +551,52 @@ def test_the_whole_flow_from_shortlist_through_dialogue_to_accepted(
     email = post_as(civil_servant_sof, "challenges:response_message", {"body": "Fint, tak."})
     assert email.to == [entrepreneur.email]  # the submitter
 
+    # Accepting asks first: the first press changes nothing and sends nothing.
+    before = len(mailoutbox)
+    client.force_login(civil_servant_bif)
+    page = client.post(en("challenges:response_transition", response.pk), {"to": "accepted"})
+    assert page.status_code == 200
+    assert "Yes, accept the response" in page.content.decode()
+    response.refresh_from_db()
+    assert response.status == ResponseStatus.IN_DIALOGUE and len(mailoutbox) == before
     email = post_as(
-        civil_servant_bif, "challenges:response_transition", {"to": "accepted", "message": ""}
+        civil_servant_bif,
+        "challenges:response_transition",
+        {"to": "accepted", "message": "", "confirmed": "yes"},
     )
     assert response.status == ResponseStatus.ACCEPTED
     assert email.to == [entrepreneur.email]
     challenge.refresh_from_db()
     assert challenge.status == Status.PUBLISHED  # accepting leaves the challenge alone
 
+    # Both sides go on writing after the acceptance.
+    email = post_as(entrepreneur, "challenges:response_message", {"body": "Tak! Vi går i gang."})
+    assert email.to == [civil_servant_bif.email]
+    email = post_as(civil_servant_sof, "challenges:response_message", {"body": "Velkommen."})
+    assert email.to == [entrepreneur.email]
+
     thread = list(response.messages.values_list("to_status", "body"))
     assert thread == [
         ("shortlisted", ""),
+        ("", "Vi er klar."),
         ("in_dialogue", "Kan I starte i maj?"),
         ("", "Ja, den 1. maj."),
         ("", "Fint, tak."),
         ("accepted", ""),
+        ("", "Tak! Vi går i gang."),
+        ("", "Velkommen."),
+    ]
+    history = list(response.events.values_list("kind", "from_status", "to_status"))
+    assert history == [
+        ("submitted", "", ""),
+        ("status", "submitted", "shortlisted"),
+        ("status", "shortlisted", "in_dialogue"),
+        ("status", "in_dialogue", "accepted"),
     ]
     client.force_login(entrepreneur)
     content = client.get(url).content.decode()
-    assert "Accepted" in content and "Ja, den 1. maj." in content and "Fint, tak." in content
-    assert "Write a message" not in content  # the dialogue is over
+    assert "Accepted" in content and "Ja, den 1. maj." in content and "Velkommen." in content
+    assert "Write a message" in content
 
 
 def test_a_message_with_script_is_escaped_in_page_and_email(

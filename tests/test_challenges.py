@@ -10,36 +10,8 @@ from django.utils import timezone
 from challenges import services
 from challenges.models import Challenge, ChallengeEvent, Collaboration, Status
 from portal.models import Administration
+from tests.challenge_helpers import make_challenge
 from tests.factories import civil_servant, with_totp
-
-
-def make_challenge(
-    owner_user, *, status=Status.PUBLISHED, owner_code="BIF", co_owners=(), **fields
-):
-    data = {
-        "title": fields.pop("title", "Job til ledige i kantinen"),
-        "summary": fields.pop(
-            "summary", "Vi søger en virksomhed, der kan drive kantinen med ledige."
-        ),
-        "description": fields.pop(
-            "description", "Kantinen på rådhuset skal drives af ledige borgere."
-        ),
-        "owner": Administration.objects.get(code=owner_code),
-        "contact_person": owner_user,
-        "collaboration": fields.pop("collaboration", Collaboration.EMPLOYMENT),
-        "deadline": fields.pop("deadline", timezone.localdate() + timedelta(days=30)),
-        "co_owners": [Administration.objects.get(code=c) for c in co_owners],
-        **fields,
-    }
-    challenge = services.challenge_create(user=owner_user, data=data)
-    if status != Status.DRAFT:
-        services.challenge_publish(user=owner_user, challenge=challenge)
-        if status != Status.PUBLISHED:
-            if status == Status.ARCHIVED:
-                services.challenge_close(user=owner_user, challenge=challenge)
-            services.challenge_change_status(user=owner_user, challenge=challenge, to_status=status)
-    challenge.refresh_from_db()
-    return challenge
 
 
 @pytest.fixture
