@@ -26,9 +26,10 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
+from portal.health import WORKER_HEARTBEAT_KEY
+
 logger = logging.getLogger("portal.worker")
 
-HEARTBEAT_KEY = "portal:worker-seen"
 HEARTBEAT_SECONDS = 10
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
@@ -111,7 +112,7 @@ class ResilientWorker(db_worker.Worker):
     def heartbeat(self) -> None:
         now = time.time()
         if now - self.last_heartbeat >= HEARTBEAT_SECONDS:
-            cache.set(HEARTBEAT_KEY, now, timeout=None)
+            cache.set(WORKER_HEARTBEAT_KEY, now, timeout=None)
             self.last_heartbeat = now
 
     def wait_for_database(self, error: Exception) -> None:
