@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
 export UV_PROJECT_ENVIRONMENT := .venv
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test setup db-ready migrate demo po mo lint format check-deploy static bench stop-db clean chromium
+.PHONY: help run test setup db-ready migrate demo po mo lint format check-deploy static bench stop-db clean chromium prod prod-faults backup restore
 
 help: ## List the commands
 	@echo "Portal for social entrepreneurship in Copenhagen"
@@ -91,6 +91,22 @@ chromium:
 bench: setup ## Benchmark pages with 100,000 rows against a minimal view (own database)
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
 	LOCAL_DATABASE_NAME=portal_bench $(PGCLUSTER) run -- env DJANGO_SETTINGS_MODULE=portal.settings.bench $(MANAGE) bench $(BENCH_ARGS)
+
+HTTPS_PORT ?= 8443
+prod: setup ## Production stack on https://127.0.0.1:$(HTTPS_PORT): nginx, 2 gunicorn, 2 workers, scheduler
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; else echo "make prod needs nginx: sudo apt-get install nginx"; exit 1; fi; }
+	@if [ -z "$$DATABASE_URL" ]; then $(PGCLUSTER) run -- $(PYTHON) deploy/stack.py --https-port $(HTTPS_PORT); else $(PYTHON) deploy/stack.py --https-port $(HTTPS_PORT); fi
+
+prod-faults: setup ## Fault script: kill app instances and workers, restart PostgreSQL, stop SMTP, under load
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "make prod-faults needs nginx: sudo apt-get install nginx"; exit 1; }
+	$(PYTHON) deploy/faults.py
+
+backup: .venv/.synced ## Dump the database (pg_dump custom format) and the uploaded files into backups/<date>/
+	@if [ -z "$$DATABASE_URL" ]; then $(PGCLUSTER) run -- $(PYTHON) deploy/backup.py backup $(BACKUP_DIR); else $(PYTHON) deploy/backup.py backup $(BACKUP_DIR); fi
+
+restore: .venv/.synced ## Restore BACKUP=backups/<date> into a fresh database (RESTORE_DATABASE, default portal_restored)
+	@test -n "$(BACKUP)" || { echo "make restore BACKUP=backups/<date>"; exit 1; }
+	@if [ -z "$$DATABASE_URL" ]; then $(PGCLUSTER) run -- $(PYTHON) deploy/backup.py restore $(BACKUP); else $(PYTHON) deploy/backup.py restore $(BACKUP); fi
 
 stop-db: ## Stop the project's own PostgreSQL cluster
 	$(PGCLUSTER) stop

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enquiries.models import Topic
 from organisations.validators import normalise_cvr, validate_cvr
+from portal.idempotency import SubmissionIdField
 from portal.uploads import ALLOWED_DESCRIPTION, MAX_UPLOAD_BYTES, validate_document
 
 MAX_ATTACHMENTS = 3
@@ -94,6 +95,8 @@ class EnquiryForm(forms.Form):
         ),
         error_messages={"required": _("We need your consent to handle your enquiry.")},
     )
+    # One enquiry however often the same form is posted (portal/idempotency.py).
+    submission = SubmissionIdField()
     # A field people never see: bots that fill every field reveal themselves.
     website = forms.CharField(
         label=_("Leave this field empty"),

@@ -9,7 +9,7 @@ from enquiries import services
 from enquiries.forms import EnquiryForm, ReplyForm
 from enquiries.models import Enquiry
 from enquiries.public import ACCEPTS_REPLIES, PUBLIC_STATUS
-from portal import client_ip
+from portal import client_ip, idempotency
 from portal.ratelimit import allow
 
 
@@ -60,14 +60,18 @@ def enquiry_create(request):
                     "message",
                 )
             }
-            enquiry, token = services.enquiry_submit(
-                data=data,
-                attachments=form.cleaned_data["attachments"],
-                user=request.user,
-                status_url_builder=lambda t: request.build_absolute_uri(
-                    reverse("enquiries:status", args=[t])
-                ),
-            )
+            with idempotency.once("enquiry", form.cleaned_data["submission"]) as submission:
+                if submission.previous:  # the same form posted again: the same enquiry
+                    return redirect("enquiries:status", token=submission.previous)
+                enquiry, token = services.enquiry_submit(
+                    data=data,
+                    attachments=form.cleaned_data["attachments"],
+                    user=request.user,
+                    status_url_builder=lambda t: request.build_absolute_uri(
+                        reverse("enquiries:status", args=[t])
+                    ),
+                )
+                submission.remember(token)
             messages.success(
                 request,
                 _(

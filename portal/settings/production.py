@@ -1,8 +1,10 @@
-"""Production: refuses to start without a secret; HTTPS-only cookies and HSTS."""
+"""Production: refuses to start without a secret; HTTPS-only cookies and HSTS; JSON logs
+with the request id; error reporting through sentry-sdk only when SENTRY_DSN is set."""
 
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_int, env_str
+from portal.env import env_bool, env_float, env_int, env_list, env_str
+from portal.request_id import json_logging
 
 from .base import *  # noqa: F403
 
@@ -16,6 +18,8 @@ if len(SECRET_KEY) < 50:
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer may ask each instance directly over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -29,5 +33,22 @@ if str(MAILERS["default"]["BACKEND"]).endswith("console.EmailBackend"):  # noqa:
         "EMAIL_HOST must be set in production (with EMAIL_PORT, EMAIL_HOST_USER, "
         "EMAIL_HOST_PASSWORD): the portal sends verification and notification e-mails."
     )
-if not ALLOWED_HOSTS or ALLOWED_HOSTS == ["127.0.0.1", "localhost"]:  # noqa: F405
+if not env_list("ALLOWED_HOSTS"):  # set explicitly, not the development default
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the portal's host names in production.")
+
+# Every log line as JSON with the request id that the proxy passes on (X-Request-ID).
+MIDDLEWARE = ["portal.request_id.RequestIdMiddleware", *MIDDLEWARE]  # noqa: F405
+LOGGING = json_logging(env_str("LOG_LEVEL", "INFO"))
+
+# Optional error reporting (Sentry, self-hosted Sentry or GlitchTip): off unless set.
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        release=env_str("SENTRY_RELEASE", "") or None,
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+        send_default_pii=False,  # no IP addresses, cookies or user e-mail addresses
+    )

@@ -1,4 +1,9 @@
-"""Development server, task worker and scheduler in one command (`make run`)."""
+"""Development server, task worker and scheduler in one command (`make run`).
+
+The worker and the scheduler are restarted when they die, after a back-off (1, 2, 4 …
+seconds, at most 30; it starts again at 1 once a process has run for a minute), and the
+terminal says so. Only the web server's end, or Ctrl-C, stops everything.
+"""
 
 import contextlib
 import os
@@ -6,9 +11,38 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+RESTART_FIRST_DELAY = 1.0
+RESTART_MAX_DELAY = 30.0
+STABLE_SECONDS = 60.0
+
+
+@dataclass
+class Child:
+    """One supervised process; `restart` False means its end stops everything."""
+
+    name: str
+    command: list[str]
+    restart: bool
+    process: subprocess.Popen | None = None
+    started_at: float = 0.0
+    delay: float = RESTART_FIRST_DELAY
+    restart_at: float | None = None
+    restarts: int = field(default=0)
+
+    def start(self) -> None:
+        # Each child leads its own process group, so that stopping it also stops the
+        # autoreloader's inner process, whoever sent us the signal.
+        self.process = subprocess.Popen(self.command, start_new_session=True)
+        self.started_at = time.monotonic()
+        self.restart_at = None
+
+    def exited(self) -> int | None:
+        return None if self.process is None else self.process.poll()
 
 
 class Command(BaseCommand):
@@ -20,51 +54,76 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, host, **options):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
-        # Each child leads its own process group, so that stopping it also stops the
-        # autoreloader's inner process, whoever sent us the signal (Ctrl-C or a supervisor).
-        processes = {
-            name: subprocess.Popen(command, start_new_session=True)
-            for name, command in {
-                "web": [*manage, "runserver", f"{host}:{port}"],
-                "worker": [*manage, "db_worker", "--interval", "0.5"],
-                "scheduler": [*manage, "scheduler"],
-            }.items()
-        }
+        children = [
+            Child("web", [*manage, "runserver", f"{host}:{port}"], restart=False),
+            Child("worker", [*manage, "worker", "--interval", "0.5"], restart=True),
+            Child("scheduler", [*manage, "scheduler"], restart=True),
+        ]
+        for child in children:
+            child.start()
         self.stdout.write(
             f"Portal on http://{host}:{port}/ with task worker and scheduler. Ctrl-C stops."
         )
-        interrupted = False
-
-        def stop(*_):
-            nonlocal interrupted
-            interrupted = True
-
-        signal.signal(signal.SIGINT, stop)
-        signal.signal(signal.SIGTERM, stop)
+        self.interrupted = False
+        signal.signal(signal.SIGINT, self._interrupt)
+        signal.signal(signal.SIGTERM, self._interrupt)
+        stopped_by = None
         try:
-            while not interrupted and all(p.poll() is None for p in processes.values()):
+            while not self.interrupted and stopped_by is None:
+                stopped_by = self._supervise(children)
                 time.sleep(0.3)
         finally:
-            self._stop_all(processes)
-        if not interrupted:
-            exited = [name for name, process in processes.items() if process.returncode is not None]
-            self.stderr.write(f"Stopped because {', '.join(exited)} exited.")
+            _stop_all(children, self.stderr)
+        if stopped_by is not None:
+            self.stderr.write(f"Stopped because {stopped_by.name} exited.")
             sys.exit(1)
 
-    def _stop_all(self, processes):
-        for process in processes.values():
-            _signal_group(process.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 10
-        for name, process in processes.items():
-            # poll() reaps the group leader, so that only live members count.
-            while (process.poll() is None or _group_alive(process.pid)) and (
-                time.monotonic() < deadline
-            ):
-                time.sleep(0.1)
-            if _group_alive(process.pid):
-                self.stderr.write(f"{name} did not stop in time; killing it")
-                _signal_group(process.pid, signal.SIGKILL)
-            process.wait()
+    def _interrupt(self, *_):
+        self.interrupted = True
+
+    def _supervise(self, children: list[Child]) -> Child | None:
+        """Restart what may be restarted; return the child whose end stops everything."""
+        now = time.monotonic()
+        for child in children:
+            if child.restart_at is not None:
+                if now >= child.restart_at:
+                    child.restarts += 1
+                    self.stderr.write(f"Restarting {child.name} (restart {child.restarts}).")
+                    child.start()
+                continue
+            returncode = child.exited()
+            if returncode is None:
+                continue
+            if not child.restart:
+                return child
+            _signal_group(child.process.pid, signal.SIGTERM)  # what is left of its group
+            if now - child.started_at >= STABLE_SECONDS:
+                child.delay = RESTART_FIRST_DELAY
+            self.stderr.write(
+                f"The {child.name} exited with status {returncode}; "
+                f"restarting it in {child.delay:.0f} s."
+            )
+            child.restart_at = now + child.delay
+            child.delay = min(child.delay * 2, RESTART_MAX_DELAY)
+        return None
+
+
+def _stop_all(children: list[Child], stderr) -> None:
+    running = [child for child in children if child.process is not None]
+    for child in running:
+        _signal_group(child.process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    for child in running:
+        process = child.process
+        # poll() reaps the group leader, so that only live members count.
+        while (process.poll() is None or _group_alive(process.pid)) and (
+            time.monotonic() < deadline
+        ):
+            time.sleep(0.1)
+        if _group_alive(process.pid):
+            stderr.write(f"{child.name} did not stop in time; killing it")
+            _signal_group(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def _signal_group(pgid, signum):
