@@ -67,7 +67,7 @@ def administration_staff(administration_ids):
     ).distinct()
 
 
-def _email(users, kind: str, context: dict) -> None:
+def email_users(users, kind: str, context: dict) -> None:
     send_templated_email_to_users(
         users=list(users), template_prefix=f"advisory/email/{kind}", context=context
     )
@@ -114,7 +114,7 @@ def _change_status(proposal: Proposal, to_status: str, actor, *, body: str = "")
     )
     proposal.status = to_status
     if proposal.submitter is not None and proposal.submitter != actor:
-        _email(
+        email_users(
             [proposal.submitter],
             "status_changed",
             {"proposal": proposal, "event": event, "link": _proposal_link(proposal)},
@@ -177,8 +177,8 @@ def proposal_submit(*, proposal: Proposal, actor: User) -> Proposal:
     proposal.submitted_at = now
     proposal.screening_due = add_working_days(timezone.localdate(now), SCREENING_WORKING_DAYS)
     proposal.save(update_fields=["status", "submitted_at", "screening_due"])
-    _email([actor], "received", {"proposal": proposal, "link": _proposal_link(proposal)})
-    _email(secretaries(), "new_proposal", {"proposal": proposal, "link": _proposal_link(proposal)})
+    email_users([actor], "received", {"proposal": proposal, "link": _proposal_link(proposal)})
+    email_users(secretaries(), "new_proposal", {"proposal": proposal, "link": _proposal_link(proposal)})
     return proposal
 
 
@@ -194,7 +194,7 @@ def proposal_withdraw(*, proposal: Proposal, actor: User, reason: str = "") -> P
         proposal=proposal, meeting__status__in=(MeetingStatus.PLANNED,)
     ).delete()
     if proposal.submitted_at:
-        _email(secretaries(), "withdrawn", {"proposal": proposal, "link": _proposal_link(proposal)})
+        email_users(secretaries(), "withdrawn", {"proposal": proposal, "link": _proposal_link(proposal)})
     return proposal
 
 
@@ -210,7 +210,7 @@ def proposal_answer_request(
     _store_attachments(proposal, attachments)
     _change_status(proposal, S.SCREENING, actor)
     proposal.save(update_fields=["status", "screening_due"])
-    _email(
+    email_users(
         secretaries(), "information_given", {"proposal": proposal, "link": _proposal_link(proposal)}
     )
     return proposal
@@ -249,7 +249,7 @@ def proposal_accept_for_review(*, proposal: Proposal, actor: User) -> Proposal:
     _require(rules.can_accept_for_review(actor, proposal))
     _change_status(proposal, S.IN_REVIEW, actor)
     proposal.save(update_fields=["status"])
-    _email(
+    email_users(
         current_members(),
         "ready_for_review",
         {"proposal": proposal, "link": _proposal_link(proposal)},
@@ -297,7 +297,7 @@ def review_submit(*, proposal: Proposal, actor: User, scores: dict, comment: str
             proposal=proposal, kind=Kind.REVIEWED, actor=actor, for_submitter=False
         )
         if _all_reviewed(proposal):
-            _email(
+            email_users(
                 secretaries(),
                 "all_reviewed",
                 {"proposal": proposal, "link": _proposal_link(proposal)},
@@ -551,7 +551,7 @@ def meeting_publish_agenda(*, meeting: Meeting, actor: User) -> Meeting:
     meeting.agenda_published_at = timezone.now()
     meeting.sequence += 1
     meeting.save()
-    _email(
+    email_users(
         current_members(),
         "agenda_published",
         {"meeting": meeting, "link": PageLink("advisory:meeting", [meeting.pk])},
@@ -673,7 +673,7 @@ def _publish_proposal(proposal: Proposal, decision: Decision, actor) -> None:
         [FollowUp(proposal=proposal, administration=a, due=due) for a in administrations],
         ignore_conflicts=True,
     )
-    _email(
+    email_users(
         administration_staff(a.pk for a in administrations),
         "answer_awaited",
         {"proposal": proposal, "due": due, "link": PageLink("advisory:follow_ups")},
@@ -701,7 +701,7 @@ def follow_up_answer(*, follow_up: FollowUp, actor: User, verdict: str, reasons:
     )
     proposal = follow_up.proposal
     recipients = list(secretaries()) + ([proposal.submitter] if proposal.submitter else [])
-    _email(
+    email_users(
         recipients,
         "answered",
         {

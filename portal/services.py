@@ -47,7 +47,10 @@ def user_delete_account(*, user: User) -> None:
 
 def user_export_data(*, user: User) -> dict:
     """Everything the portal holds about the user, for the right of access (GDPR art. 15)."""
+    from portal import hooks
+
     return {
+        **hooks.collect_dict("export_user_data", user),
         "account": {
             "email": user.email,
             "first_name": user.first_name,

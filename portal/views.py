@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from enquiries import rules as enquiry_rules
-from portal import rules, services
+from portal import hooks, rules, services
 from portal.decorators import staff_member_required
 from portal.forms import AccountDeletionForm, ProfileForm
 from portal.models import Administration, AdministrationMembership
@@ -101,6 +101,7 @@ def staff_overview(request):
         "roles": request.user.role_assignments.all(),
         "can_open_admin": rules.can_open_admin(request.user),
         "can_open_enquiry_queue": enquiry_rules.can_open_queue(request.user),
+        "app_links": hooks.collect_list("staff_links", request.user),
     }
     return render(request, "portal/staff_overview.html", context)
 
