@@ -178,7 +178,9 @@ def proposal_submit(*, proposal: Proposal, actor: User) -> Proposal:
     proposal.screening_due = add_working_days(timezone.localdate(now), SCREENING_WORKING_DAYS)
     proposal.save(update_fields=["status", "submitted_at", "screening_due"])
     email_users([actor], "received", {"proposal": proposal, "link": _proposal_link(proposal)})
-    email_users(secretaries(), "new_proposal", {"proposal": proposal, "link": _proposal_link(proposal)})
+    email_users(
+        secretaries(), "new_proposal", {"proposal": proposal, "link": _proposal_link(proposal)}
+    )
     return proposal
 
 
@@ -194,7 +196,9 @@ def proposal_withdraw(*, proposal: Proposal, actor: User, reason: str = "") -> P
         proposal=proposal, meeting__status__in=(MeetingStatus.PLANNED,)
     ).delete()
     if proposal.submitted_at:
-        email_users(secretaries(), "withdrawn", {"proposal": proposal, "link": _proposal_link(proposal)})
+        email_users(
+            secretaries(), "withdrawn", {"proposal": proposal, "link": _proposal_link(proposal)}
+        )
     return proposal
 
 

@@ -175,10 +175,13 @@ def _update(meeting, user, form):
 
 MEETING_ACTIONS = {
     "update": MeetingAction(
-        forms.MeetingForm, _update, gettext_lazy("The meeting has been changed.")
+        forms.MeetingForm, _update, gettext_lazy("The meeting has been changed."), "meeting"
     ),
     "add_item": MeetingAction(
-        forms.AgendaItemForm, _add_item, gettext_lazy("The item has been added to the agenda.")
+        forms.AgendaItemForm,
+        _add_item,
+        gettext_lazy("The item has been added to the agenda."),
+        "item",
     ),
     "publish": MeetingAction(
         None,
