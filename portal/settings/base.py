@@ -305,4 +305,5 @@ ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 730)
 PERIODIC_TASKS |= {
     "enquiries.tasks.send_deadline_reminders": "07:00",
     "enquiries.tasks.anonymise_closed_enquiries": "03:30",
+    "advisory.tasks.send_follow_up_reminders": "07:15",
 }

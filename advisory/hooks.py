@@ -1,0 +1,105 @@
+"""How the council takes part in the portal's shared pages (see portal/hooks.py)."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from advisory import rules
+from advisory.models import FollowUp, Proposal
+from portal import rules as portal_rules
+from portal.hooks import Link
+
+
+def staff_links(user) -> list[Link]:
+    links = []
+    if rules.is_secretary(user):
+        links += [
+            Link(
+                reverse("advisory:queue"),
+                _("The council's secretariat"),
+                _("screen proposals, build agendas, record decisions and publish minutes"),
+                Proposal.objects.in_queue().count(),
+            ),
+            Link(
+                reverse("advisory:follow_ups_manage"),
+                _("Overdue answers to the council"),
+                _("recommendations the administrations have not answered in time"),
+                FollowUp.objects.overdue(timezone.localdate()).count(),
+            ),
+        ]
+    if rules.is_member(user):
+        links.append(
+            Link(
+                reverse("advisory:member"),
+                _("The council's own pages"),
+                _("review proposals, declare conflicts of interest, read the papers"),
+            )
+        )
+    if portal_rules.is_civil_servant(user):
+        waiting = rules.follow_ups_for(user).awaiting_answer().count()
+        if waiting:
+            links.append(
+                Link(
+                    reverse("advisory:follow_ups"),
+                    _("The council's recommendations to answer"),
+                    _("recommendations your administrations must answer"),
+                    waiting,
+                )
+            )
+    return links
+
+
+def export_user_data(user) -> dict:
+    """The user's proposals, reviews, conflicts of interest, terms and answers."""
+    return {
+        "council_proposals": [
+            {
+                "title": p.title,
+                "what": p.what,
+                "why": p.why,
+                "expected_effect": p.expected_effect,
+                "status": p.status,
+                "outcome": p.outcome,
+                "created": p.created_at.isoformat(),
+                "events": [
+                    {
+                        "kind": e.kind,
+                        "to_status": e.to_status,
+                        "body": e.body,
+                        "at": e.created_at.isoformat(),
+                    }
+                    for e in p.events.filter(actor=user)
+                ],
+            }
+            for p in user.council_proposals.all()
+        ],
+        "council_reviews": [
+            {
+                "proposal": r.proposal.title,
+                "social_impact": r.social_impact,
+                "feasibility": r.feasibility,
+                "economic_sustainability": r.economic_sustainability,
+                "comment": r.comment,
+                "submitted": r.submitted_at.isoformat(),
+            }
+            for r in user.council_reviews.select_related("proposal")
+        ],
+        "council_conflicts_of_interest": [
+            {
+                "proposal": c.proposal.title,
+                "reason": c.reason,
+                "declared": c.declared_at.isoformat(),
+            }
+            for c in user.council_conflicts.select_related("proposal")
+        ],
+        "council_memberships": [
+            {
+                "position": m.position,
+                "seat": m.seat,
+                "affiliation": m.affiliation,
+                "term_start": m.term_start.isoformat(),
+                "term_end": m.term_end.isoformat() if m.term_end else None,
+            }
+            for m in user.council_memberships.all()
+        ],
+    }

@@ -1,0 +1,51 @@
+"""Daily work of the council: reminders of answers due and overdue, and the council role
+taken from members whose terms have ended."""
+
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from advisory.models import ANSWER_REMINDER_WORKING_DAYS, FollowUp
+from advisory.services import (
+    email_users,
+    administration_staff,
+    revoke_roles_of_former_members,
+    secretaries,
+)
+from portal.mail import PageLink
+from portal.workdays import add_working_days
+
+
+def _notify(follow_up: FollowUp, kind: str, *, with_secretaries: bool) -> None:
+    recipients = list(administration_staff([follow_up.administration_id]))
+    if with_secretaries:
+        recipients += list(secretaries())
+    email_users(
+        {user.pk: user for user in recipients}.values(),
+        kind,
+        {"follow_up": follow_up, "link": PageLink("advisory:follow_up", [follow_up.pk])},
+    )
+
+
+@task()
+def send_follow_up_reminders() -> int:
+    """Each awaited answer gets one reminder a few working days before it is due and one
+    notice when it is overdue (to the secretaries too). Returns the e-mails' subjects sent."""
+    today = timezone.localdate()
+    soon = add_working_days(today, ANSWER_REMINDER_WORKING_DAYS)
+    now = timezone.now()
+    sent = 0
+    with transaction.atomic():
+        awaiting = FollowUp.objects.awaiting_answer().select_for_update(skip_locked=True)
+        for follow_up in awaiting.filter(reminded_at__isnull=True, due__gte=today, due__lte=soon):
+            _notify(follow_up, "answer_reminder", with_secretaries=False)
+            follow_up.reminded_at = now
+            follow_up.save(update_fields=["reminded_at"])
+            sent += 1
+        for follow_up in awaiting.filter(overdue_reminded_at__isnull=True, due__lt=today):
+            _notify(follow_up, "answer_overdue", with_secretaries=True)
+            follow_up.overdue_reminded_at = now
+            follow_up.save(update_fields=["overdue_reminded_at"])
+            sent += 1
+        revoke_roles_of_former_members()
+    return sent
