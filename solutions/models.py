@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import DANISH_COLLATION, LocalCommitteeArea, SustainableDevelopmentGoal
@@ -254,6 +255,13 @@ class ImpactStatement(models.Model):
     def __str__(self):
         return f"{self.figure} {self.unit}: {self.outcome}"
 
+    @property
+    def figure_display(self) -> str:
+        """The figure in the page's language without needless decimals: "1.500", "62,5"."""
+        text = f"{self.figure:f}"
+        decimals = len(text.partition(".")[2].rstrip("0"))
+        return number_format(self.figure, decimal_pos=decimals, force_grouping=True)
+
 
 class SolutionEvent(models.Model):
     """The history of a solution: who changed what, when."""
@@ -300,3 +308,16 @@ class SolutionEvent(models.Model):
             except FieldDoesNotExist:  # a field since removed: show its name
                 labels.append(name)
         return labels
+
+
+# What the button for each transition says, and what the page says after it.
+TRANSITION_ACTIONS = {
+    Status.DRAFT: _("Make it a draft again"),
+    Status.PUBLISHED: _("Publish"),
+    Status.ARCHIVED: _("Archive"),
+}
+TRANSITION_MESSAGES = {
+    Status.DRAFT: _("The solution is a draft again."),
+    Status.PUBLISHED: _("The solution has been published."),
+    Status.ARCHIVED: _("The solution has been archived. Only your organisation can see it."),
+}

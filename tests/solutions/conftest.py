@@ -1,0 +1,74 @@
+"""Fixtures and helpers for the solution tests."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from organisations.models import MembershipRole
+from solutions import services
+from solutions.models import Status
+from tests.factories import OrganisationFactory, UserFactory, member_of
+
+IMPACT = {
+    "outcome": "unge kom i job eller uddannelse",
+    "figure": "42",
+    "unit": "personer",
+    "period": "2024",
+    "source_kind": "evaluation",
+    "source_text": "Evaluering fra Københavns Professionshøjskole",
+}
+
+
+def make_solution(user, organisation=None, *, status=Status.PUBLISHED, impact=(IMPACT,), **fields):
+    """A solution written by `user` (a member of `organisation`) and taken to `status`."""
+    from portal.models import LocalCommitteeArea
+
+    organisation = organisation or user.organisation_memberships.first().organisation
+    data = {
+        "title": "Cykelværksted for unge",
+        "summary": "Unge lærer at reparere cykler og får en vej ind på arbejdsmarkedet.",
+        "description": "Værkstedet drives af unge i praktik sammen med faglærte mekanikere.",
+        "problem": "Mange unge uden uddannelse står uden for arbejdsmarkedet.",
+        "target_groups": ["young_people"],
+        "collaborations": ["employment"],
+        "price_model": "per_participant",
+        "price_text": "",
+        "image_description": "",
+        "districts": list(LocalCommitteeArea.objects.filter(slug="noerrebro")),
+        "sdgs": [],
+    }
+    data.update(fields)
+    user._solutions_organisation_ids = None  # rules read memberships afresh
+    solution = services.solution_create(
+        user=user, organisation=organisation, data=data, impact_statements=list(impact)
+    )
+    if status in (Status.PUBLISHED, Status.ARCHIVED):
+        services.solution_publish(user=user, solution=solution)
+    if status == Status.ARCHIVED:
+        services.solution_archive(user=user, solution=solution)
+    solution.refresh_from_db()
+    return solution
+
+
+def image_file(width=800, height=600, fmt="PNG", name="billede.png", color=(200, 80, 40)):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buffer, format=fmt)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Grøn Omstilling ApS", slug="groen-omstilling")
+
+
+@pytest.fixture
+def other_member(other_organisation):
+    return member_of(other_organisation, UserFactory(email="ida@example.org"), MembershipRole.ADMIN)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
