@@ -13,6 +13,8 @@ finds `<app>/bench.py`. Every hook is optional.
 - `staff_links(user)` → list of `Link` the staff user may open, for the staff overview.
 - `work_overview(request)` → list of `Part` for the user's work overview (at most one
   query each).
+- `home_sections(request)` → list of `Part` for the front page (the newest challenges and
+  solutions), shown in `order`; at most one query each.
 
 Call them through `collect_list`, `collect_dict` or `call_each`.
 """

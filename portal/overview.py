@@ -150,7 +150,7 @@ class Overview:
     def __init__(self, params, queryset: QuerySet):
         self.params = params
         self.base_queryset = queryset
-        self.query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        self.query = " ".join(params.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
         self.filters = self.build_filters()
         self.ignored_values = []
         for overview_filter in self.filters:

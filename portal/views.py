@@ -10,14 +10,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from enquiries import rules as enquiry_rules
-from portal import rules, services
+from portal import hooks, rules, services
 from portal.decorators import staff_member_required
 from portal.forms import AccountDeletionForm, ProfileForm
 from portal.models import Administration, AdministrationMembership
 
 
 def home(request):
-    return render(request, "portal/home.html", {"administrations": Administration.objects.all()})
+    sections = sorted(hooks.collect_list("home_sections", request), key=lambda part: part.order)
+    context = {"administrations": Administration.objects.all(), "sections": sections}
+    return render(request, "portal/home.html", context)
 
 
 def _page(template_stem):

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "solutions",
     "enquiries",
     "advisory",
+    "areas",
+    "sitesearch",
 ]
 
 MIDDLEWARE = [
@@ -280,6 +282,9 @@ PORTAL_RATE_LIMITS = {
     # Responses to challenges and messages about them e-mail the other side, per user.
     "response_submit": (20, 3600),
     "response_message": (30, 3600),
+    # "Kontakt organisationen": per sender (address and network address), per organisation.
+    "organisation_contact_sender": (5, 3600),
+    "organisation_contact_organisation": (20, 3600),
 }
 
 # The single point of contact: deadlines in Danish working days (portal/workdays.py).
