@@ -72,3 +72,26 @@ def other_member(other_organisation):
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+def make_published_challenge(civil_servant, *, title, summary, description=""):
+    """A published challenge of the civil servant's administration, through its services."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from challenges import services as challenge_services
+
+    data = {
+        "title": title,
+        "summary": summary,
+        "description": description or summary,
+        "owner": civil_servant.administration_memberships.first().administration,
+        "contact_person": civil_servant,
+        "collaboration": "co_creation",
+        "deadline": timezone.localdate() + timedelta(days=30),
+        "co_owners": [],
+    }
+    challenge = challenge_services.challenge_create(user=civil_servant, data=data)
+    challenge_services.challenge_publish(user=civil_servant, challenge=challenge)
+    return challenge
