@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from challenges.models import Collaboration
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
@@ -44,6 +45,25 @@ def _by_deadline(queryset, windows):
 
 
 class ChallengeOverview(Overview):
+    cache_namespace = "challenges"
+    result_template = "challenges/includes/result.html"
+    list_url_name = "challenges:list"
+    feed_url_name = "challenges:feed"
+    submit_label = _("Show challenges")
+    feed_link_text = _("Follow these challenges as an Atom feed")
+    capped_message = _(
+        "More than %(max)s challenges. Add a filter or another word to narrow the search."
+    )
+    empty_filtered_heading = _("No challenges match your search")
+    show_all_text = _("Show all challenges")
+    empty_heading = _("No challenges have been published yet")
+    empty_text = _("When the City's administrations publish challenges, you will find them here.")
+
+    def count_text(self, count: int) -> str:
+        return ngettext("%(counter)s challenge", "%(counter)s challenges", count) % {
+            "counter": count
+        }
+
     sorts = (
         Sort("newest", _("Newest"), ("-published_at", "-pk")),
         Sort("deadline", _("Deadline soonest"), ("deadline", "pk")),

@@ -1,13 +1,8 @@
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,9 +11,9 @@ from challenges.explanations import COLLABORATION_EXPLANATIONS
 from challenges.forms import ChallengeForm
 from challenges.models import CHALLENGE_ACTIONS, Challenge, Response, Status
 from challenges.overview import ChallengeOverview
-from portal.caching import cached_fragment
 from portal.decorators import staff_member_required
 from portal.models import Administration
+from portal.overview import overview_page
 
 LIST_RELATIONS = (
     Prefetch("co_owners", queryset=Administration.objects.only("code", "name_da", "name_en")),
@@ -35,27 +30,9 @@ def _list_queryset():
 
 
 def challenge_list(request):
-    """The overview. Its content is rendered once per query string and kept for a few
-    seconds (portal.caching), so a popular page costs no database query at all."""
-
-    def render_content():
-        overview = ChallengeOverview(request.GET, _list_queryset())
-        context = {"overview": overview, "page_obj": overview.page}
-        return render_to_string("challenges/includes/overview_content.html", context)
-
-    parameters = sorted((key, sorted(values)) for key, values in request.GET.lists())
-    overview_html = cached_fragment(
-        "challenges", [urlencode(parameters, doseq=True)], render_content
-    )
-    feed_parameters = request.GET.copy()
-    feed_parameters.pop("page", None)
-    context = {
-        "overview_html": mark_safe(overview_html),  # noqa: S308  (our own rendered template)
-        "feed_query": feed_parameters.urlencode(),
-        # For tests that look at the page; evaluated only when used.
-        "page_obj": SimpleLazyObject(lambda: ChallengeOverview(request.GET, _list_queryset()).page),
-    }
-    return render(request, "challenges/list.html", context)
+    """The overview (portal.overview.overview_page: rendered once per query string and
+    kept for a few seconds, so a popular page costs no database query at all)."""
+    return overview_page(request, ChallengeOverview, _list_queryset, "challenges/list.html")
 
 
 def challenge_detail(request, pk):

@@ -1,5 +1,7 @@
 """Demo organisations: realistic Copenhagen social enterprises with valid CVR numbers."""
 
+from organisations import services
+from organisations.demo_data import MORE_ORGANISATIONS
 from organisations.models import LegalForm, MembershipRole, Organisation, OrganisationMembership
 from portal.models import LocalCommitteeArea, SustainableDevelopmentGoal
 
@@ -114,7 +116,8 @@ MEMBERS = {
 
 
 def load(context):
-    for name, slug, cvr, legal_form, rsv, districts, sdgs, purpose, website in DEMO_ORGANISATIONS:
+    for row in [*DEMO_ORGANISATIONS, *MORE_ORGANISATIONS]:
+        name, slug, cvr, legal_form, rsv, districts, sdgs, purpose, website = row
         organisation, created = Organisation.objects.get_or_create(
             cvr=cvr,
             defaults={
@@ -129,6 +132,10 @@ def load(context):
         if created:
             organisation.districts.set(LocalCommitteeArea.objects.filter(slug__in=districts))
             organisation.sdgs.set(SustainableDevelopmentGoal.objects.filter(number__in=sdgs))
+        if created or organisation.district_ids != sorted(
+            organisation.districts.values_list("pk", flat=True)
+        ):
+            services.sync_search_and_filters(organisation)
         for user_key, role in MEMBERS.get(slug, []):
             OrganisationMembership.objects.get_or_create(
                 organisation=organisation, user=context.users[user_key], defaults={"role": role}

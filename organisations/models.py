@@ -4,12 +4,15 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisations.validators import validate_cvr
+from organisations.validators import validate_cvr, validate_web_address
 from portal.models import DANISH_COLLATION, LocalCommitteeArea, SustainableDevelopmentGoal
 
 INVITATION_VALIDITY = timedelta(days=14)
@@ -33,6 +36,13 @@ class OrganisationQuerySet(models.QuerySet):
             return self.none()
         return self.filter(memberships__user=user)
 
+    def in_area(self, area):
+        """Organisations that name the local committee area (GIN-indexed array)."""
+        return self.filter(district_ids__contains=[area.pk])
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
 
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, db_collation=DANISH_COLLATION)
@@ -53,7 +63,9 @@ class Organisation(models.Model):
     purpose = models.TextField(
         _("purpose"), help_text=_("What the organisation does and for whom: its social purpose.")
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, validators=[validate_web_address], max_length=300
+    )
     email = models.EmailField(_("public e-mail address"), blank=True)
     districts = models.ManyToManyField(
         LocalCommitteeArea,
@@ -70,6 +82,16 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Copies of the many-to-many choices as arrays with GIN indexes, so that the overview
+    # and the area pages filter with one indexed condition (kept by organisations.services).
+    district_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    sdg_ids = ArrayField(models.IntegerField(), default=list, editable=False)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name", weight="A", config="danish")
+        + SearchVector("purpose", weight="B", config="danish"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -77,13 +99,25 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        indexes = [models.Index(fields=["name"], name="organisation_name")]
+        indexes = [
+            models.Index(fields=["name"], name="organisation_name"),
+            models.Index(fields=["-created_at", "-id"], name="organisation_newest"),
+            GinIndex(fields=["search_vector"], name="organisation_search_vector"),
+            GinIndex(fields=["district_ids"], name="organisation_districts"),
+            GinIndex(fields=["sdg_ids"], name="organisation_sdgs"),
+        ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def safe_website(self) -> str:
+        """The website when it may be a link (http or https); older rows may hold others."""
+        scheme = self.website.split(":", 1)[0].lower() if ":" in self.website else ""
+        return self.website if scheme in ("http", "https") else ""
 
 
 class MembershipRole(models.TextChoices):
@@ -108,6 +142,11 @@ class OrganisationMembership(models.Model):
         _("role"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
     created_at = models.DateTimeField(_("joined"), default=timezone.now)
+    is_public_contact = models.BooleanField(
+        _("shown as the contact person"),
+        default=False,
+        help_text=_("The member's name is shown on the public profile. Only they can choose it."),
+    )
 
     class Meta:
         verbose_name = _("organisation membership")

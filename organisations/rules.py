@@ -1,6 +1,7 @@
 """Who may see and change an organisation: the one place for these checks."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -43,3 +44,37 @@ def get_organisation_for_member_management(user: User | AnonymousUser, slug: str
     if not can_manage_members(user, organisation):
         raise Http404
     return organisation
+
+
+def contact_recipients(organisation: Organisation) -> QuerySet:
+    """Who receives a visitor's message: the profile's active administrators."""
+    return User.objects.filter(
+        is_active=True,
+        organisation_memberships__organisation=organisation,
+        organisation_memberships__role=MembershipRole.ADMIN,
+    ).only("email", "language")
+
+
+def can_be_contacted(organisation: Organisation) -> bool:
+    return contact_recipients(organisation).exists()
+
+
+def public_contacts(organisation: Organisation) -> QuerySet:
+    """The members who chose to be shown as the contact person (names only are public)."""
+    return (
+        OrganisationMembership.objects.filter(organisation=organisation, is_public_contact=True)
+        .select_related("user")
+        .only("user__first_name", "user__last_name", "organisation_id")
+        .order_by("user__first_name", "user__last_name", "pk")
+    )
+
+
+def get_own_membership(user, slug: str) -> OrganisationMembership:
+    """The user's own membership of the organisation; 404 for anyone who is not a member."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(
+        OrganisationMembership.objects.select_related("organisation"),
+        organisation__slug=slug,
+        user=user,
+    )

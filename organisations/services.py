@@ -9,7 +9,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -20,8 +21,13 @@ from organisations.models import (
     OrganisationInvitation,
     OrganisationMembership,
 )
-from portal.mail import PageLink, send_templated_email
+from portal.caching import bump_content_version
+from portal.mail import PageLink, queue_email, send_templated_email
 from portal.models import User
+from portal.search import remember_words
+
+# The content version of the organisation overview and the area pages (portal.caching).
+CONTENT_NAMESPACE = "organisations"
 
 # Slugs that would collide with the app's own paths (ny/, new/, invitation/).
 RESERVED_SLUGS = {"ny", "new", "invitation"}
@@ -49,10 +55,24 @@ def organisation_register(*, user: User, data: dict[str, Any]) -> Organisation:
     organisation.save()
     organisation.districts.set(districts)
     organisation.sdgs.set(sdgs)
+    sync_search_and_filters(organisation)
     OrganisationMembership.objects.create(
         organisation=organisation, user=user, role=MembershipRole.ADMIN
     )
     return organisation
+
+
+def sync_search_and_filters(organisation: Organisation) -> None:
+    """Call after any change of an organisation's texts, areas or goals: keeps the filter
+    arrays and the search lexicon in step, and lets the lists show it."""
+    district_ids = sorted(organisation.districts.values_list("pk", flat=True))
+    sdg_ids = sorted(organisation.sdgs.values_list("pk", flat=True))
+    Organisation.objects.filter(pk=organisation.pk).update(
+        district_ids=district_ids, sdg_ids=sdg_ids
+    )
+    organisation.district_ids, organisation.sdg_ids = district_ids, sdg_ids
+    remember_words(organisation.name, organisation.purpose)
+    bump_content_version(CONTENT_NAMESPACE)
 
 
 @transaction.atomic
@@ -71,6 +91,7 @@ def organisation_update(
         organisation.districts.set(districts)
     if sdgs is not None:
         organisation.sdgs.set(sdgs)
+    sync_search_and_filters(organisation)
     return organisation
 
 
@@ -190,3 +211,54 @@ def memberships_hand_over(*, leaving: User) -> list[OrganisationMembership]:
             successor.save(update_fields=["role"])
             promoted.append(successor)
     return promoted
+
+
+@transaction.atomic
+def membership_set_public_contact(
+    *, membership: OrganisationMembership, actor, shown: bool
+) -> OrganisationMembership:
+    """A member chooses whether their name is shown on the profile: only they can choose."""
+    membership = OrganisationMembership.objects.select_for_update().get(pk=membership.pk)
+    if membership.user_id != actor.pk:
+        raise ValidationError(
+            _("Only the member can choose to be shown as the contact person."), code="not_self"
+        )
+    if membership.is_public_contact != shown:
+        membership.is_public_contact = shown
+        membership.save(update_fields=["is_public_contact"])
+    return membership
+
+
+@transaction.atomic
+def organisation_contact(
+    *, organisation: Organisation, name: str, email: str, message: str, absolute=None
+) -> int:
+    """Pass a visitor's message to the organisation's administrators through the outbox, each
+    in their own language, with the sender's address as Reply-To. The sender never learns
+    the administrators' addresses. Returns the number of e-mails queued."""
+    recipients = list(rules.contact_recipients(organisation))
+    if not recipients:
+        raise ValidationError(
+            _("This organisation cannot receive messages through the portal yet."),
+            code="no_recipients",
+        )
+    by_language: dict[str, list[str]] = {}
+    for user in recipients:
+        by_language.setdefault(user.language, []).append(user.email)
+    context = {
+        "organisation": organisation,
+        "sender_name": name,
+        "sender_email": email,
+        "message": message,
+        "profile_url": PageLink("organisations:detail", [organisation.slug], absolute),
+    }
+    for language, emails in sorted(by_language.items()):
+        with translation.override(language):
+            queue_email(
+                to=sorted(set(emails)),
+                subject=render_to_string("organisations/email/contact_subject.txt", context),
+                body_text=render_to_string("organisations/email/contact.txt", context),
+                body_html=render_to_string("organisations/email/contact.html", context),
+                reply_to=[email],
+            )
+    return len(by_language)

@@ -11,6 +11,12 @@ urlpatterns = [
     path(_("invitation/<str:token>/"), views.invitation_accept, name="invitation"),
     path("<slug:slug>/", views.organisation_detail, name="detail"),
     path(_("<slug:slug>/edit/"), views.organisation_edit, name="edit"),
+    path(_("<slug:slug>/contact/"), views.organisation_contact, name="contact"),
+    path(
+        _("<slug:slug>/contact-person/"),
+        views.membership_public_contact,
+        name="public_contact",
+    ),
     path(_("<slug:slug>/members/"), views.organisation_members, name="members"),
     path(
         _("<slug:slug>/members/<int:membership_id>/remove/"),

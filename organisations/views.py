@@ -1,42 +1,155 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.db.models.functions import Left
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from challenges.models import PUBLIC_STATUSES, Response, ResponseStatus
 from organisations import rules, services
-from organisations.forms import InvitationForm, OrganisationForm
+from organisations.forms import ContactForm, InvitationForm, OrganisationForm
 from organisations.models import (
     Organisation,
     OrganisationInvitation,
     OrganisationMembership,
 )
-from portal.ratelimit import allow
+from organisations.overview import OrganisationOverview
+from portal.overview import overview_page
+from portal.ratelimit import allow, client_ip
+from solutions.models import Solution
 
-PAGE_SIZE = 20
+PROFILE_SOLUTIONS = 50
+SUMMARY_LENGTH = 240
+
+
+def overview_queryset():
+    """The overview's rows: the start of the purpose, not the whole text."""
+    return (
+        Organisation.objects.defer("purpose", "search_vector")
+        .annotate(summary_text=Left("purpose", SUMMARY_LENGTH))
+        .prefetch_related("districts")
+    )
 
 
 def organisation_list(request):
-    organisations = Organisation.objects.order_by("name", "pk")
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "organisations/list.html", {"page_obj": page})
+    """The overview (portal.overview.overview_page: rendered once per query string and kept
+    for a few seconds)."""
+    return overview_page(
+        request, OrganisationOverview, overview_queryset, "organisations/list.html"
+    )
+
+
+def _helped_solve(organisation):
+    """Public challenges where the organisation's response was accepted."""
+    return (
+        Response.objects.filter(
+            organisation=organisation,
+            status=ResponseStatus.ACCEPTED,
+            challenge__status__in=PUBLIC_STATUSES,
+        )
+        .select_related("challenge__owner")
+        .only("challenge__title", "challenge__status", "challenge__owner__name_da")
+        .order_by("-updated_at", "-pk")
+    )
 
 
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.prefetch_related("districts", "sdgs"), slug=slug
     )
-    return render(
-        request,
-        "organisations/detail.html",
-        {
-            "organisation": organisation,
-            "can_edit": rules.can_edit(request.user, organisation),
-            "can_manage_members": rules.can_manage_members(request.user, organisation),
-        },
+    solutions = (
+        Solution.objects.published()
+        .for_organisation(organisation)
+        .only("title", "summary", "published_at")
+        .order_by("-published_at", "-pk")[:PROFILE_SOLUTIONS]
     )
+    own_membership = rules.membership_of(request.user, organisation)
+    context = {
+        "organisation": organisation,
+        "breadcrumb_trail": [(_("Organisations"), reverse("organisations:list"))],
+        "solutions": solutions,
+        "helped_solve": _helped_solve(organisation),
+        "public_contacts": rules.public_contacts(organisation),
+        "can_be_contacted": rules.can_be_contacted(organisation),
+        "own_membership": own_membership,
+        "can_edit": rules.can_edit(request.user, organisation),
+        "can_manage_members": rules.can_manage_members(request.user, organisation),
+    }
+    return render(request, "organisations/detail.html", context)
+
+
+def _contact_refused(request, organisation, email) -> bool:
+    """Rate limits: per sender (address and network address) and per organisation."""
+    sender_ok = allow("organisation_contact_sender", f"email:{email}", f"ip:{client_ip(request)}")
+    organisation_ok = allow("organisation_contact_organisation", f"organisation:{organisation.pk}")
+    return not (sender_ok and organisation_ok)
+
+
+def organisation_contact(request, slug):
+    """ "Kontakt organisationen": a message to the profile's administrators."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    form = ContactForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if form.is_spam:
+            # Said as if it went well, so the robot learns nothing; nothing is sent.
+            return _contact_sent(request, organisation)
+        if _contact_refused(request, organisation, form.cleaned_data["email"].lower()):
+            form.add_error(
+                None, _("Many messages have been sent from here in a short time. Try again later.")
+            )
+            status = 429
+        elif _deliver(request, organisation, form):
+            return _contact_sent(request, organisation)
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "breadcrumb_trail": [
+            (_("Organisations"), reverse("organisations:list")),
+            (organisation.name, organisation.get_absolute_url()),
+        ],
+    }
+    return render(request, "organisations/contact.html", context, status=status)
+
+
+def _deliver(request, organisation, form) -> bool:
+    try:
+        services.organisation_contact(
+            organisation=organisation,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"].lower(),
+            message=form.cleaned_data["message"],
+            absolute=request.build_absolute_uri,
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
+
+
+def _contact_sent(request, organisation):
+    messages.success(
+        request,
+        _("Your message has been sent to %(organisation)s. They answer you by e-mail.")
+        % {"organisation": organisation.name},
+    )
+    return redirect(organisation)
+
+
+@login_required
+@require_POST
+def membership_public_contact(request, slug):
+    """A member chooses to be shown (or no longer shown) as the profile's contact person."""
+    membership = rules.get_own_membership(request.user, slug)
+    shown = request.POST.get("shown") == "1"
+    services.membership_set_public_contact(membership=membership, actor=request.user, shown=shown)
+    if shown:
+        messages.success(request, _("Your name is now shown as the contact person."))
+    else:
+        messages.success(request, _("Your name is no longer shown on the profile."))
+    return redirect(membership.organisation)
 
 
 @login_required

@@ -15,9 +15,17 @@ from urllib.parse import urlencode
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
-from django.utils.functional import cached_property
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.formats import number_format
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from portal.search import WORD, similar_words
+from portal.caching import cached_fragment
+from portal.search import WORD, Expansion, expand
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 6
@@ -92,9 +100,46 @@ class CappedPaginator(Paginator):
         return self.count > self.max_results
 
 
+@dataclass(frozen=True)
+class Highlighter:
+    query: str
+    words: frozenset[str] = frozenset()
+
+
 class Overview:
     """Subclasses set `filters` (a method returning fresh Filter objects), `sorts`,
-    `default_sort`, and the names of the search fields on the model."""
+    `default_sort`, and the names of the search fields on the model; for the page, the
+    cache namespace (the content version their services bump), the result template, the
+    list and feed URL names and the texts that name their kind of thing."""
+
+    cache_namespace = ""
+    result_template = ""
+    list_url_name = ""
+    feed_url_name = ""
+    submit_label = _("Show results")
+    feed_link_text = _("Follow these results as an Atom feed")
+    empty_filtered_heading = _("Nothing matches your search")
+    show_all_text = _("Show all")
+    empty_heading = _("Nothing has been published yet")
+    empty_text = ""
+
+    capped_message = _(
+        "More than %(max)s results. Add a filter or another word to narrow the search."
+    )
+
+    def count_text(self, count: int) -> str:
+        """ "23 challenges": a subclass names its kind of thing with its own plural forms."""
+        return ngettext("%(counter)s result", "%(counter)s results", count) % {"counter": count}
+
+    @property
+    def count_line(self) -> str:
+        """The line above the results: their number, or that there are more than the cap."""
+        paginator = self.page.paginator
+        if paginator.is_capped:
+            return self.capped_message % {
+                "max": number_format(self.max_results, force_grouping=True)
+            }
+        return self.count_text(paginator.count)
 
     page_size = 20
     max_results = 1000
@@ -107,7 +152,7 @@ class Overview:
     def __init__(self, params, queryset: QuerySet):
         self.params = params
         self.base_queryset = queryset
-        self.query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        self.query = " ".join(params.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
         self.filters = self.build_filters()
         self.ignored_values = []
         for overview_filter in self.filters:
@@ -123,6 +168,13 @@ class Overview:
                 "relevance" if self.query and "relevance" in sort_keys else self.default_sort
             )
         self._page: Page | None = None
+        self.expansion = Expansion(terms=[])
+
+    @property
+    def highlighter(self) -> "Highlighter":
+        """For the `highlight` filter: the search words and the words they were widened to
+        (read after the results, which compute them)."""
+        return Highlighter(self.query, self.expansion.matched_words)
 
     def build_filters(self) -> list[Filter]:
         return []
@@ -152,7 +204,8 @@ class Overview:
         search_query = SearchQuery(self.query, config=self.search_config, search_type="websearch")
         terms = WORD.findall(self.query.lower())[:MAX_TERMS]
         if terms:
-            alternatives = [" | ".join([f"{term}:*", *similar_words(term)]) for term in terms]
+            self.expansion = expand(terms)
+            alternatives = self.expansion.tsquery_groups()
             search_query |= SearchQuery(
                 " & ".join(f"({group})" for group in alternatives),
                 config=self.search_config,
@@ -232,3 +285,47 @@ class Overview:
                     }
                 )
         return tags
+
+
+# The page around an overview ---------------------------------------------------------
+
+
+def _cache_parts(params) -> list[str]:
+    """The query string in a canonical order: the same choices share one cache entry."""
+    parameters = sorted((key, sorted(values)) for key, values in params.lists())
+    return [urlencode(parameters, doseq=True)]
+
+
+def overview_page(
+    request: HttpRequest,
+    overview_class: type[Overview],
+    queryset: Callable[[], QuerySet],
+    template: str,
+    context: dict | None = None,
+) -> HttpResponse:
+    """A public list page: the overview's content (filters, sort, count, results, pages,
+    feed link; `components/overview.html`) rendered once per query string and kept for a
+    few seconds (portal.caching), inside the app's own page `template`.
+
+    `queryset()` gives the visible objects with their relations; it is called only when
+    the content must be rendered. The context has `overview_html`, `feed_query` (the
+    selection without the page, for the feed's <link>) and `page_obj`, evaluated only when
+    something reads it (the tests do)."""
+
+    def render_content() -> str:
+        overview = overview_class(request.GET, queryset())
+        content_context = {"overview": overview, "page_obj": overview.page}
+        return render_to_string("components/overview.html", content_context)
+
+    namespace = overview_class.cache_namespace
+    html = cached_fragment(namespace, _cache_parts(request.GET), render_content)
+    feed_parameters = request.GET.copy()
+    feed_parameters.pop("page", None)
+    page_context = {
+        "overview_html": mark_safe(html),  # noqa: S308  (our own rendered template)
+        "feed_query": feed_parameters.urlencode(),
+        "feed_url_name": overview_class.feed_url_name,
+        "page_obj": SimpleLazyObject(lambda: overview_class(request.GET, queryset()).page),
+        **(context or {}),
+    }
+    return render(request, template, page_context)

@@ -20,6 +20,8 @@ urlpatterns += i18n_patterns(
     path(_("solutions/"), include("solutions.urls")),
     path(_("contact/"), include("enquiries.urls")),
     path(_("council/"), include("advisory.urls")),
+    path(_("areas/"), include("areas.urls")),
+    path(_("search/"), include("sitesearch.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

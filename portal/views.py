@@ -15,7 +15,9 @@ from portal.models import Administration, AdministrationMembership
 
 
 def home(request):
-    return render(request, "portal/home.html", {"administrations": Administration.objects.all()})
+    sections = sorted(hooks.collect_list("home_sections", request), key=lambda part: part.order)
+    context = {"administrations": Administration.objects.all(), "sections": sections}
+    return render(request, "portal/home.html", context)
 
 
 def _page(template_stem):

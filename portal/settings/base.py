@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "solutions",
     "enquiries",
     "advisory",
+    "areas",
+    "sitesearch",
 ]
 
 MIDDLEWARE = [
@@ -294,6 +296,9 @@ PORTAL_RATE_LIMITS = {
     # Failed logins to one account from every address together: far above what one
     # address may try (ACCOUNT_RATE_LIMITS), so a stranger cannot lock the owner out.
     "login_failed_account": (100, 3600),
+    # "Kontakt organisationen": per sender (address and network address), per organisation.
+    "organisation_contact_sender": (5, 3600),
+    "organisation_contact_organisation": (20, 3600),
 }
 
 # The single point of contact: deadlines in Danish working days (portal/workdays.py).

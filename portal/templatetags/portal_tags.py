@@ -23,17 +23,19 @@ def highlight(text, query):
     """Mark the words of `text` that match the search `query` with <mark>, escaping the rest.
 
     Matches on the start of a word, so that partial words and inflections ('ældre' in
-    'ældreomsorg', 'ensomhed' in 'ensomme') are marked as the search found them.
+    'ældreomsorg', 'ensomhed' in 'ensomme') are marked as the search found them; given an
+    overview's `highlighter`, also the words the search widened to (compounds, typos).
     """
     if not text:
         return ""
-    prefixes = _prefixes(query or "")
-    if not prefixes:
+    words = getattr(query, "words", frozenset())  # a portal.overview.Highlighter
+    prefixes = _prefixes(getattr(query, "query", query) or "")
+    if not prefixes and not words:
         return escape(text)
     parts = []
     for token in _WORD.split(str(text)):
         lowered = token.lower()
-        if token and any(lowered.startswith(prefix) for prefix in prefixes):
+        if token and (lowered in words or any(lowered.startswith(p) for p in prefixes)):
             parts.append(f"<mark>{escape(token)}</mark>")
         else:
             parts.append(escape(token))

@@ -1,0 +1,79 @@
+"""The public organisation overview, built on the shared overview mechanism."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from portal.caching import short_lived
+from portal.models import LocalCommitteeArea, SustainableDevelopmentGoal
+from portal.overview import Choice, Filter, Overview, Sort
+
+
+def _area_choices() -> list[Choice]:
+    return short_lived(
+        "organisations:areas",
+        lambda: [Choice(a.slug, a.name) for a in LocalCommitteeArea.objects.all()],
+    )
+
+
+def _sdg_choices() -> list[Choice]:
+    return short_lived(
+        "organisations:sdgs",
+        lambda: [Choice(str(g.number), str(g)) for g in SustainableDevelopmentGoal.objects.all()],
+    )
+
+
+def _by_area(queryset, slugs):
+    ids = [a.pk for a in LocalCommitteeArea.objects.filter(slug__in=slugs).only("pk")]
+    return queryset.filter(district_ids__overlap=ids)
+
+
+def _by_sdg(queryset, numbers):
+    goals = SustainableDevelopmentGoal.objects.filter(number__in=numbers).only("pk")
+    return queryset.filter(sdg_ids__overlap=[g.pk for g in goals])
+
+
+def _by_rsv(queryset, values):
+    if set(values) == {"yes", "no"}:
+        return queryset
+    return queryset.filter(is_rsv_registered="yes" in values)
+
+
+class OrganisationOverview(Overview):
+    cache_namespace = "organisations"  # bumped by organisations.services
+    result_template = "organisations/includes/result.html"
+    list_url_name = "organisations:list"
+    submit_label = _("Show organisations")
+    capped_message = _(
+        "More than %(max)s organisations. Add a filter or another word to narrow the search."
+    )
+    empty_filtered_heading = _("No organisations match your search")
+    show_all_text = _("Show all organisations")
+    empty_heading = _("No organisations are registered yet.")
+
+    def count_text(self, count: int) -> str:
+        return ngettext("%(counter)s organisation", "%(counter)s organisations", count) % {
+            "counter": count
+        }
+
+    sorts = (
+        Sort("name", _("Name (A–Å)"), ("name", "pk")),
+        Sort("newest", _("Newest"), ("-created_at", "-pk")),
+        Sort("relevance", _("Relevance"), needs_query=True),
+    )
+    default_sort = "name"
+    newest_ordering = ("-created_at", "-pk")
+
+    def build_filters(self):
+        return [
+            Filter("district", _("Local committee area"), _area_choices, _by_area),
+            Filter("sdg", _("Sustainable Development Goal"), _sdg_choices, _by_sdg),
+            Filter(
+                "rsv",
+                _("Registered social enterprise (RSV)"),
+                lambda: [
+                    Choice("yes", _("Registered (RSV)")),
+                    Choice("no", _("Not registered")),
+                ],
+                _by_rsv,
+            ),
+        ]
