@@ -16,8 +16,9 @@ from organisations.models import (
     OrganisationMembership,
 )
 from organisations.overview import OrganisationOverview
+from portal import client_ip
 from portal.overview import overview_page
-from portal.ratelimit import allow, client_ip
+from portal.ratelimit import allow
 from solutions.models import Solution
 
 PROFILE_SOLUTIONS = 50
