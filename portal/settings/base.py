@@ -178,7 +178,9 @@ SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": _openid_connect_apps()}}
 # Internationalisation: Danish first, English second, under /en/.
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/allauth first: allauth's strings worded as docs/terminology.md says (made by
+# tools/allauth_terms.py, never touched by `make po`); the first path wins.
+LOCALE_PATHS = [BASE_DIR / "locale" / "allauth", BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
