@@ -50,9 +50,9 @@ def _allauth_entries():
     catalogue = polib.pofile(str(ALLAUTH / "locale" / "da" / "LC_MESSAGES" / "django.po"))
     for entry in catalogue:
         files = [name for name, _ in entry.occurrences]
-        if not entry.obsolete and not entry.msgid_plural and any(USED.search(f) for f in files):
-            if "headless" not in " ".join(files):
-                yield entry
+        used = any(USED.search(f) for f in files) and "headless" not in " ".join(files)
+        if used and not entry.obsolete and not entry.msgid_plural:
+            yield entry
 
 
 def test_allauths_strings_follow_the_danish_terms():
