@@ -195,6 +195,8 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / ".media")))
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+# Files served at the site's root: /favicon.ico, which browsers ask for on every site.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 # E-mail: every message goes through portal.mail (an outbox row and a task).
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Socialt entreprenørskab <noreply@kk.dk>")
