@@ -43,7 +43,7 @@ static/dist/.built: node_modules/.installed frontend/build.mjs $(wildcard fronte
 	npm run --silent build
 	@touch $@
 
-LOCALE_PO := $(wildcard locale/*/LC_MESSAGES/*.po)
+LOCALE_PO := $(wildcard locale/*/LC_MESSAGES/*.po locale/allauth/*/LC_MESSAGES/*.po)
 mo: $(LOCALE_PO:.po=.mo) ## Compile the translation catalogues
 
 locale/%.mo: locale/%.po

@@ -156,7 +156,7 @@ def invitation_accept(*, invitation: OrganisationInvitation, user: User) -> Orga
         raise ValidationError(
             _(
                 "This invitation was sent to another e-mail address. "
-                "Sign in with that address to accept it."
+                "Log in with that address to accept it."
             ),
             code="wrong_user",
         )

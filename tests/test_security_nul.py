@@ -39,7 +39,7 @@ def test_nul_in_the_path_is_not_found(client, entrepreneur, url):
 
 def test_nul_in_the_path_of_a_post_is_not_found(client, entrepreneur):
     client.force_login(entrepreneur)
-    assert client.post("/kontakt/mine/%00/delete/").status_code == 404
+    assert client.post("/kontakt/mine/%00/slet/").status_code == 404
 
 
 def test_nul_in_a_form_value_is_a_bad_request(client):

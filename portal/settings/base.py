@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.humanize",  # allauth's passkey list loads it
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -179,7 +180,9 @@ SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": _openid_connect_apps()}}
 # Internationalisation: Danish first, English second, under /en/.
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/allauth first: allauth's strings worded as docs/terminology.md says (made by
+# tools/allauth_terms.py, never touched by `make po`); the first path wins.
+LOCALE_PATHS = [BASE_DIR / "locale" / "allauth", BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
@@ -194,6 +197,8 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / ".media")))
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+# Files served at the site's root: /favicon.ico, which browsers ask for on every site.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 # E-mail: every message goes through portal.mail (an outbox row and a task).
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Socialt entreprenørskab <noreply@kk.dk>")

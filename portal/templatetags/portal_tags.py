@@ -51,3 +51,13 @@ def page_window(page_obj):
     """
     paginator = page_obj.paginator
     return list(paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
+
+
+@register.filter
+def summary_label(label) -> str:
+    """A field's label as the error summary puts it before the error ("E-mail: …"); a label
+    that is a whole sentence (a consent checkbox) is left out, so the summary does not run
+    on ("…privacy policy.: We need …"): the error itself says what is wrong, and it links
+    to the field."""
+    text = str(label or "").strip()
+    return "" if text.endswith((".", "?", "!", ":")) else text
