@@ -1,11 +1,13 @@
 """Request middleware of the portal.
 
-- `HostileInputMiddleware` refuses, in one place for every view and form, what no page can
-  store or mean: a NUL byte in the path (404) or in a query-string or form value or name
-  (400 with the styled page), and a query string that is not UTF-8 (400); a cookie with a
-  NUL is dropped. PostgreSQL text
-  cannot hold NUL, so without this every lookup or save of such a value was a 500.
-  Invalid UTF-8 in a form body becomes U+FFFD (Django's decoding), which is harmless.
+- `HostileInputMiddleware` refuses, in one place for every view, what no page can store or
+  mean: a NUL byte in the path (404) or in a query-string value or name (400 with the
+  styled page), and a query string that is not UTF-8 (400); a cookie with a NUL is
+  dropped. PostgreSQL text cannot hold NUL, so without this every lookup of such a value
+  was a 500. A NUL in a posted form is the form's to refuse: Django's CharField refuses it
+  with a message at the field and keeps the rest of what the user typed (every POST is read
+  through a form; the hostile-input sweep checks that none gives a 500). Invalid UTF-8 in a
+  form body becomes U+FFFD (Django's decoding), which is harmless.
 - `RememberLanguageMiddleware` remembers the language a logged-in user reads the portal
   in, so that e-mails to them (portal.mail.send_templated_email_to_users) go out in it.
 """
@@ -65,9 +67,7 @@ class HostileInputMiddleware:
     def _refused(request) -> bool:
         if not _query_string_is_utf8(request.META.get("QUERY_STRING", "")):
             return True
-        if _has_nul(request.GET):
-            return True
-        return request.method == "POST" and _has_nul(request.POST)
+        return _has_nul(request.GET)
 
 
 class RememberLanguageMiddleware:

@@ -42,9 +42,13 @@ def test_nul_in_the_path_of_a_post_is_not_found(client, entrepreneur):
     assert client.post("/kontakt/mine/%00/slet/").status_code == 404
 
 
-def test_nul_in_a_form_value_is_a_bad_request(client):
-    response = client.post("/kontakt/", {"name": "A\x00B", "email": "a@example.org"})
-    assert response.status_code == 400
+def test_nul_in_a_form_value_gets_a_message_at_the_field_and_keeps_the_rest(client):
+    response = client.post(
+        "/kontakt/", {"name": "A\x00B", "email": "a@example.org", "message": "Mit spørgsmål"}
+    )
+    assert response.status_code == 200
+    assert "Null-tegn er ikke tilladte." in response.content.decode()
+    assert "Mit spørgsmål" in response.content.decode()
 
 
 def test_a_query_string_that_is_not_utf8_is_a_bad_request(client):
