@@ -108,3 +108,16 @@ def page_cache(settings):
     yield caches["pages"]
     caches["pages"].clear()
     caching._local_versions.clear()
+
+
+@pytest.fixture(autouse=True)
+def reference_data_after_flush(request, django_db_blocker):
+    """A transactional test (and a live server's) ends with a flush that also empties the
+    City's reference data loaded by migrations: put it back, so the next test finds it
+    whatever the order. Autouse fixtures are set up first, so this teardown runs last."""
+    yield
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        from tests import reference_data
+
+        with django_db_blocker.unblock():
+            reference_data.load()
