@@ -16,6 +16,8 @@ finds `<app>/bench.py`. Every hook is optional.
   (shown by `Link.order`, then in INSTALLED_APPS order).
 - `work_overview(request)` → list of `Part` for the user's work overview (at most one
   query each).
+- `profile_parts(user)` → list of `Part` for the user's profile page, each a section with
+  its heading (at most one query each).
 
 Call them through `collect_list`, `collect_dict` or `call_each`.
 """

@@ -62,3 +62,13 @@ def test_the_staff_overview_shows_each_apps_links_in_their_order(
     client.force_login(council_member)
     content = client.get(en("portal:staff_overview")).content.decode()
     assert 'class="nobullet-list"' not in content
+
+
+def test_the_profile_shows_each_apps_part_under_its_heading(client, entrepreneur, organisation):
+    client.force_login(entrepreneur)
+    content = client.get(en("portal:profile")).content.decode()
+    organisations = content.index('<h2 id="profile-organisations">Organisations</h2>')
+    enquiries = content.index('<h2 id="profile-enquiries">Enquiries</h2>')
+    assert organisations < content.index(organisation.name) < enquiries
+    assert organisations < content.index(en("challenges:my_responses")) < enquiries
+    assert enquiries < content.index(en("enquiries:mine"))
