@@ -20,9 +20,8 @@ help: ## List the commands
 run: setup ## Set up everything and serve on http://127.0.0.1:$(PORT) with the task worker
 	$(PGCLUSTER) run -- $(MANAGE) serve --port $(PORT)
 
-test: setup chromium ## Run the whole suite: lint, migrations check, unit and browser tests
-	.venv/bin/ruff check .
-	.venv/bin/ruff format --check .
+test: setup chromium ## Run the whole suite: lint and type check, migrations check, unit and browser tests
+	$(MAKE) --no-print-directory lint
 	$(PGCLUSTER) run -- bash -c '$(MANAGE) makemigrations --check --dry-run && DJANGO_SETTINGS_MODULE=portal.settings.test .venv/bin/pytest $(PYTEST_ARGS)'
 
 setup: .venv/.synced static/dist/.built mo db-ready ## Install dependencies, build assets, migrate, load demo data
@@ -66,13 +65,17 @@ migrate:
 demo: ## Load the demo data (idempotent)
 	$(MANAGE) load_demo_data
 
-lint: .venv/.synced ## ruff check and format check
+lint: .venv/.synced ## ruff, ruff format, djLint and mypy: the checks of .pre-commit-config.yaml
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/djlint templates --check --quiet
+	.venv/bin/djlint templates --lint
+	.venv/bin/mypy
 
-format: .venv/.synced ## Format the code with ruff
+format: .venv/.synced ## Format the code with ruff and the templates with djLint
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
+	.venv/bin/djlint templates --reformat --quiet
 
 check-deploy: .venv/.synced ## Django's deployment checks with production settings
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) check --deploy --fail-level WARNING

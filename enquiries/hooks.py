@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from enquiries import rules
 from enquiries.models import Enquiry, EnquiryAccess, EnquiryEvent, EnquiryRouting
-from portal.hooks import Link
+from portal.hooks import Link, Part
 from portal.models import User
 
 
@@ -103,6 +103,17 @@ def export_user_data(user: User) -> dict[str, Any]:
             for access in accesses.order_by("accessed_at", "pk")
         ],
     }
+
+
+def profile_parts(user: User) -> list[Part]:
+    return [
+        Part(
+            key="enquiries",
+            heading=_("Enquiries"),
+            template="enquiries/includes/profile_part.html",
+            order=20,
+        )
+    ]
 
 
 def staff_links(user: User) -> list[Link]:

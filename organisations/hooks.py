@@ -2,8 +2,11 @@
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from organisations import services
 from organisations.models import OrganisationInvitation
+from portal.hooks import Part
 from portal.models import User
 
 
@@ -40,3 +43,18 @@ def _invitation(invitation: OrganisationInvitation) -> dict[str, Any]:
 
 def before_user_delete(user: User) -> None:
     services.memberships_hand_over(leaving=user)
+
+
+def profile_parts(user: User) -> list[Part]:
+    memberships = user.organisation_memberships.select_related("organisation").order_by(
+        "organisation__name", "pk"
+    )
+    return [
+        Part(
+            key="organisations",
+            heading=_("Organisations"),
+            template="organisations/includes/profile_part.html",
+            context={"memberships": memberships},
+            order=10,
+        )
+    ]

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
+from portal import services
 from portal.models import (
     Administration,
     AdministrationMembership,
@@ -51,6 +52,16 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     readonly_fields = ["last_login", "date_joined"]
     inlines = [AdministrationMembershipInline, RoleAssignmentInline]
+
+    # Deleting goes through the service, so that each app's before_user_delete hook hands
+    # over what must outlive the account (a challenge's contact person is protected: the
+    # admin refuses to delete that user before it gets here).
+    def delete_model(self, request, obj):
+        services.user_delete_account(actor=request.user, user=obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            services.user_delete_account(actor=request.user, user=user)
 
 
 @admin.register(Administration)

@@ -18,6 +18,8 @@ finds `<app>/bench.py`. Every hook is optional.
   query each).
 - `home_sections(request)` → list of `Part` for the front page (the newest challenges and
   solutions), shown in `order`; at most one query each.
+- `profile_parts(user)` → list of `Part` for the user's profile page, each a section with
+  its heading (at most one query each).
 
 Call them through `collect_list`, `collect_dict` or `call_each`.
 """

@@ -111,8 +111,8 @@ def can_open_admin(user: AnyUser) -> bool:
     return user.is_active and is_administrator(user) and has_two_factor(user)
 
 
-# Accounts: what a user may do to an account. Only its owner acts on it from the portal;
-# administrators work in the admin.
+# Accounts: what a user may do to an account. Its owner acts on it from the portal;
+# administrators also delete accounts in the admin.
 
 
 def is_self(actor: AnyUser, user: User) -> bool:
@@ -128,7 +128,8 @@ def can_export_data(actor: AnyUser, user: User) -> bool:
 
 
 def can_delete_account(actor: AnyUser, user: User) -> bool:
-    return is_self(actor, user)
+    """The user themselves, or an administrator (in the admin)."""
+    return is_self(actor, user) or can_open_admin(actor)
 
 
 def can_grant_roles(actor: AnyUser) -> bool:

@@ -51,7 +51,9 @@ def profile(request):
         "administration_memberships": user.administration_memberships.select_related(
             "administration"
         ),
-        "organisation_memberships": user.organisation_memberships.select_related("organisation"),
+        "profile_parts": sorted(
+            hooks.collect_list("profile_parts", user), key=lambda part: part.order
+        ),
         "roles": user.role_assignments.all(),
         "has_two_factor": rules.has_two_factor(user),
         "holds_staff_role": rules.holds_staff_role(user),

@@ -1,6 +1,10 @@
 """Helpers shared by test modules (no test module imports from another one)."""
 
+from collections.abc import Callable
+
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -12,7 +16,7 @@ from tests.factories import ChallengeFactory, administration
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
-__all__ = ["administration", "en", "make_challenge", "submit_enquiry"]
+__all__ = ["administration", "en", "make_challenge", "query_counts", "submit_enquiry"]
 
 
 def en(name: str, *args) -> str:
@@ -53,3 +57,20 @@ def submit_enquiry(
         attachments=[SimpleUploadedFile("plan.pdf", PDF, "application/pdf")],
         status_url_builder=lambda t: f"http://testserver/kontakt/status/{t}/",
     )
+
+
+def query_counts(
+    client, url: str, grow: Callable[[int], object], sizes: tuple[int, ...] = (1, 30)
+) -> list[int]:
+    """The queries one GET of `url` makes at each of `sizes` (grow(n) adds n rows). A page's
+    count must be equal at two sizes: a ceiling would let an N+1 under it pass. Each size is
+    read once before it is counted, so that per-process caches are warm at both."""
+    counts, made = [], 0
+    for size in sizes:
+        grow(size - made)
+        made = size
+        assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    return counts

@@ -182,7 +182,7 @@ def test_failed_logins_are_rate_limited(client, db, settings):
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
     # The right password is refused too while the limit holds, with a message saying why.
     assert "_auth_user_id" not in client.session
-    assert response.status_code in (200, 429)
+    assert response.status_code == 200
     assert "for mange mislykkede" in response.content.decode()
 
 

@@ -42,7 +42,10 @@ def test_portal_imports_no_app():
 
 def test_each_apps_hooks_are_found_in_installed_apps_order():
     found = [function.__module__ for function in hooks.implementations("export_user_data")]
-    assert found == ["organisations.hooks", "challenges.hooks", "enquiries.hooks"]
+    ours = [module for module in found if module.split(".")[0] in OUR_APPS]
+    order = [f"{config.name}.hooks" for config in apps.get_app_configs()]
+    assert ours == sorted(ours, key=order.index)
+    assert {"organisations.hooks", "challenges.hooks", "enquiries.hooks"} <= set(ours)
 
 
 def test_the_staff_overview_shows_each_apps_links_in_their_order(
@@ -62,3 +65,13 @@ def test_the_staff_overview_shows_each_apps_links_in_their_order(
     client.force_login(council_member)
     content = client.get(en("portal:staff_overview")).content.decode()
     assert 'class="nobullet-list"' not in content
+
+
+def test_the_profile_shows_each_apps_part_under_its_heading(client, entrepreneur, organisation):
+    client.force_login(entrepreneur)
+    content = client.get(en("portal:profile")).content.decode()
+    organisations = content.index('<h2 id="profile-organisations">Organisations</h2>')
+    enquiries = content.index('<h2 id="profile-enquiries">Enquiries</h2>')
+    assert organisations < content.index(organisation.name) < enquiries
+    assert organisations < content.index(en("challenges:my_responses")) < enquiries
+    assert enquiries < content.index(en("enquiries:mine"))

@@ -24,9 +24,14 @@ def personas(outsider, civil_servant_bif, contact_officer, administrator):
 
 
 def test_only_the_owner_acts_on_an_account(personas, outsider):
-    for predicate in (rules.can_edit_profile, rules.can_export_data, rules.can_delete_account):
+    for predicate in (rules.can_edit_profile, rules.can_export_data):
         allowed = {name for name, user in personas.items() if predicate(user, outsider)}
         assert allowed == {"outsider"}, predicate.__name__
+
+
+def test_the_owner_and_administrators_delete_an_account(personas, outsider):
+    allowed = {name for name, user in personas.items() if rules.can_delete_account(user, outsider)}
+    assert allowed == {"outsider", "administrator"}
 
 
 def test_an_inactive_user_acts_on_nothing(outsider):

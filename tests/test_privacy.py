@@ -281,6 +281,29 @@ class TestDeletion:
         challenge.refresh_from_db()
         assert challenge.contact_person == in_owner
 
+    def test_an_administrator_deleting_in_the_admin_goes_through_the_hooks(
+        self, client, administrator, organisation, entrepreneur, colleague
+    ):
+        client.force_login(administrator)
+        url = reverse("admin:portal_user_delete", args=[entrepreneur.pk])
+        response = client.post(url, {"post": "yes"})
+        assert response.status_code == 302
+        assert not User.objects.filter(pk=entrepreneur.pk).exists()
+        assert organisation.memberships.get(user=colleague).role == "admin"
+
+    def test_the_admin_refuses_to_delete_a_challenges_contact_person(
+        self, client, administrator, servant
+    ):
+        civil_servant("BIF")
+        ChallengeFactory(contact_person=servant, title="Beskyttet udfordring")
+        client.force_login(administrator)
+        response = client.post(
+            reverse("admin:portal_user_delete", args=[servant.pk]), {"post": "yes"}
+        )
+        assert response.status_code == 200
+        assert "Beskyttet udfordring" in response.content.decode()
+        assert User.objects.filter(pk=servant.pk).exists()
+
     def test_nobody_deletes_another_users_account(self, servant, outsider):
         with pytest.raises(PermissionDenied):
             services.user_delete_account(actor=outsider, user=servant)
