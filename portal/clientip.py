@@ -16,6 +16,7 @@ import ipaddress
 from functools import lru_cache
 
 from django.conf import settings
+from django.http import HttpRequest
 
 FORWARDED_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST")
 
@@ -38,7 +39,7 @@ def is_trusted_proxy(address: str) -> bool:
     return parsed is not None and any(parsed in network for network in networks)
 
 
-def client_ip(request) -> str:
+def client_ip(request: HttpRequest) -> str:
     """The visitor's address: REMOTE_ADDR, or from a trusted proxy the nearest address in
     X-Forwarded-For that is not a trusted proxy itself."""
     remote = request.META.get("REMOTE_ADDR", "")

@@ -100,8 +100,7 @@ def _claim(email_id: int) -> OutgoingEmail | None:
     with transaction.atomic():
         email = (
             OutgoingEmail.objects.select_for_update(skip_locked=True)
-            .pending()
-            .filter(pk=email_id)
+            .filter(pk=email_id, sent_at__isnull=True, given_up_at__isnull=True)
             .filter(Q(sending_since__isnull=True) | Q(sending_since__lt=now - lease))
             .first()
         )
