@@ -363,3 +363,46 @@ def test_a_council_member_in_an_administration_is_a_civil_servant_too(client, co
     )
     client.force_login(council_member)
     assert en("challenges:create") in client.get(en("challenges:mine")).content.decode()
+
+
+# Two requests at the same moment (real transactions, one connection each)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_owners_accepting_at_the_same_moment_make_one_change():
+    import importlib
+    import threading
+
+    from django.apps import apps
+    from django.db import connection
+
+    from portal.models import OutgoingEmail
+    from tests.factories import OrganisationFactory, civil_servant, with_totp
+
+    importlib.import_module("portal.migrations.0002_reference_data").load(apps, None)
+    owner = with_totp(civil_servant("BIF", email="owner@example.org"))
+    colleague = with_totp(civil_servant("BIF", email="colleague@example.org"))
+    organisation = OrganisationFactory()
+    member = member_of(organisation, UserFactory(email="member@example.org"))
+    response = submit(member, make_challenge(owner), organisation)
+    before = OutgoingEmail.objects.count()
+    start, errors = threading.Barrier(2), []
+
+    def accept(user):
+        try:
+            start.wait()
+            services.response_change_status(user=user, response=response, to_status="accepted")
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=accept, args=(user,)) for user in (owner, colleague)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert ResponseEvent.objects.filter(response=response, kind="status").count() == 1
+    assert ResponseMessage.objects.filter(response=response, to_status="accepted").count() == 1
+    assert OutgoingEmail.objects.count() == before + 1
