@@ -368,7 +368,7 @@ def test_a_council_member_in_an_administration_is_a_civil_servant_too(client, co
 # Two requests at the same moment (real transactions, one connection each)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_owners_accepting_at_the_same_moment_make_one_change():
     import importlib
     import threading
@@ -379,6 +379,8 @@ def test_two_owners_accepting_at_the_same_moment_make_one_change():
     from portal.models import OutgoingEmail
     from tests.factories import OrganisationFactory, civil_servant, with_totp
 
+    # An earlier transactional test may have left empty tables; serialized_rollback puts the
+    # migrations' data back for the tests after this one.
     importlib.import_module("portal.migrations.0002_reference_data").load(apps, None)
     owner = with_totp(civil_servant("BIF", email="owner@example.org"))
     colleague = with_totp(civil_servant("BIF", email="colleague@example.org"))
