@@ -365,6 +365,52 @@ def test_a_council_member_in_an_administration_is_a_civil_servant_too(client, co
     assert en("challenges:create") in client.get(en("challenges:mine")).content.decode()
 
 
+# Query counts: the same at two sizes
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # the first page read remembers the reader's language (one write)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_the_response_page_reads_as_many_queries_for_a_long_history(
+    client, entrepreneur, civil_servant_bif, response
+):
+    url = en("challenges:response", response.pk)
+    counts = {}
+    for size in (1, 20):
+        while response.messages.count() < size:
+            n = response.messages.count()
+            author = entrepreneur if n % 2 else civil_servant_bif
+            services.response_post_message(user=author, response=response, body=f"Besked {n}")
+            services.response_update(user=entrepreneur, response=response, data={"offer": f"{n}"})
+        counts[size] = {}
+        for user in (entrepreneur, civil_servant_bif):
+            client.force_login(user)
+            counts[size][user.pk] = _queries(client, url)
+    assert counts[1] == counts[20]
+
+
+def test_the_challenge_page_reads_as_many_queries_for_many_responses(
+    client, civil_servant_bif, challenge
+):
+    from tests.factories import OrganisationFactory
+
+    client.force_login(civil_servant_bif)
+    counts = []
+    for size in (1, 15):
+        while challenge.responses.count() < size:
+            organisation = OrganisationFactory()
+            submit(member_of(organisation), challenge, organisation)
+        counts.append(_queries(client, challenge.get_absolute_url()))
+    assert counts[0] == counts[1]
+
+
 # Two requests at the same moment (real transactions, one connection each)
 
 
