@@ -66,7 +66,7 @@ PUBLIC_STATUSES = (Status.PUBLISHED, Status.IN_DIALOGUE, *FINISHED_STATUSES)
 # The status in which a challenge takes responses, until its deadline.
 OPEN_STATUS = Status.PUBLISHED
 
-CHALLENGE_ACTIONS = {
+CHALLENGE_ACTIONS: dict[str, Transition] = {
     Status.PUBLISHED: Transition(
         Status.PUBLISHED, _("Publish"), _("The challenge has been published."), primary=True
     ),
@@ -365,7 +365,7 @@ RESPONSE_FINISHED_STATUSES = (
     ResponseStatus.WITHDRAWN,
 )
 
-RESPONSE_ACTIONS = {
+RESPONSE_ACTIONS: dict[str, Transition] = {
     ResponseStatus.SHORTLISTED: Transition(
         ResponseStatus.SHORTLISTED, _("Shortlist"), _("The response has been shortlisted.")
     ),

@@ -363,3 +363,94 @@ def test_a_council_member_in_an_administration_is_a_civil_servant_too(client, co
     )
     client.force_login(council_member)
     assert en("challenges:create") in client.get(en("challenges:mine")).content.decode()
+
+
+# Query counts: the same at two sizes
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # the first page read remembers the reader's language (one write)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_the_response_page_reads_as_many_queries_for_a_long_history(
+    client, entrepreneur, civil_servant_bif, response
+):
+    url = en("challenges:response", response.pk)
+    counts = {}
+    for size in (1, 20):
+        while response.messages.count() < size:
+            n = response.messages.count()
+            author = entrepreneur if n % 2 else civil_servant_bif
+            services.response_post_message(user=author, response=response, body=f"Besked {n}")
+            services.response_update(user=entrepreneur, response=response, data={"offer": f"{n}"})
+        counts[size] = {}
+        for user in (entrepreneur, civil_servant_bif):
+            client.force_login(user)
+            counts[size][user.pk] = _queries(client, url)
+    assert counts[1] == counts[20]
+
+
+def test_the_challenge_page_reads_as_many_queries_for_many_responses(
+    client, civil_servant_bif, challenge
+):
+    from tests.factories import OrganisationFactory
+
+    client.force_login(civil_servant_bif)
+    counts = []
+    for size in (1, 15):
+        while challenge.responses.count() < size:
+            organisation = OrganisationFactory()
+            submit(member_of(organisation), challenge, organisation)
+        counts.append(_queries(client, challenge.get_absolute_url()))
+    assert counts[0] == counts[1]
+
+
+# Two requests at the same moment (real transactions, one connection each)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_owners_accepting_at_the_same_moment_make_one_change():
+    import importlib
+    import threading
+
+    from django.apps import apps
+    from django.db import connection
+
+    from portal.models import OutgoingEmail
+    from tests.factories import OrganisationFactory, civil_servant, with_totp
+
+    # An earlier transactional test may have left empty tables; serialized_rollback puts the
+    # migrations' data back for the tests after this one.
+    importlib.import_module("portal.migrations.0002_reference_data").load(apps, None)
+    owner = with_totp(civil_servant("BIF", email="owner@example.org"))
+    colleague = with_totp(civil_servant("BIF", email="colleague@example.org"))
+    organisation = OrganisationFactory()
+    member = member_of(organisation, UserFactory(email="member@example.org"))
+    response = submit(member, make_challenge(owner), organisation)
+    before = OutgoingEmail.objects.count()
+    start, errors = threading.Barrier(2), []
+
+    def accept(user):
+        try:
+            start.wait()
+            services.response_change_status(user=user, response=response, to_status="accepted")
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=accept, args=(user,)) for user in (owner, colleague)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert ResponseEvent.objects.filter(response=response, kind="status").count() == 1
+    assert ResponseMessage.objects.filter(response=response, to_status="accepted").count() == 1
+    assert OutgoingEmail.objects.count() == before + 1

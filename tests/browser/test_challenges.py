@@ -76,14 +76,14 @@ def test_civil_servant_publishes_an_entrepreneur_finds_and_answers_and_sees_the_
     # The civil servant shortlists the answer.
     page.goto(response.get_absolute_url())
     assert_accessible(page)
-    page.get_by_role("button", name="Sæt på listen over mulige").click()
+    page.get_by_role("button", name="Udvælg svaret").click()
     page.wait_for_load_state()
     response.refresh_from_db()
     assert response.status == "shortlisted"
 
     # The entrepreneur sees that under "Mine svar".
     visitor.goto(reverse("challenges:my_responses"))
-    assert "På listen over mulige" in visitor.locator("main").inner_text()
+    assert "Udvalgt" in visitor.locator("main").inner_text()
     assert_accessible(visitor)
     other.close()
 
