@@ -40,8 +40,8 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_rows_and_files(da
         (media / name).write_bytes(content)
     environment = child_environment(DATABASE_URL=database.url, MEDIA_ROOT=str(media))
     subprocess.run(
-        [PYTHON, "manage.py", "load_demo_data", "--allow-production"], cwd=ROOT, env=environment, check=True,
-        capture_output=True, timeout=300,
+        [PYTHON, "manage.py", "load_demo_data", "--allow-production"], cwd=ROOT,
+        env=environment, check=True, capture_output=True, timeout=300,
     )  # fmt: skip
 
     backup = tmp_path / "backup"
