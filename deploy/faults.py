@@ -131,10 +131,12 @@ class Faults:
         self.stack = stack
         self.cluster = cluster
         self.outcomes: list[tuple[str, bool, str]] = []
+        self.events: list[tuple[float, str]] = [(time.monotonic(), "start")]
         self.load = Load(stack.url)
 
     def record(self, case: str, passed: bool, counted: str) -> None:
         self.outcomes.append((case, passed, counted))
+        self.events.append((time.monotonic(), f"end of {case.split(' ')[0]}"))
         log(f"{case}: {'PASS' if passed else 'FAIL'} — {counted}")
 
     def sql(self, query: str) -> str:
@@ -206,6 +208,7 @@ class Faults:
         time.sleep(3)
         killed_at = time.monotonic()
         web.signal(signal.SIGKILL)
+        self.events.append((killed_at, f"killing {web.name}"))
         time.sleep(6)
         during = self.load.between(killed_at, killed_at + 6)
         failed = [r for r in during if r[1] != 200]
@@ -223,6 +226,7 @@ class Faults:
         self.wait(lambda: sum(self.recipients()[r] for r in expected) >= 10, 60)
         worker = self.stack.services["worker-1"]
         worker.signal(signal.SIGKILL)
+        self.events.append((time.monotonic(), "killing worker-1"))
         at_kill = sum(1 for r in expected if self.recipients()[r])
         arrived = self.wait(lambda: expected <= set(self.recipients()), 180)
         counts = self.recipients() - before
@@ -245,6 +249,7 @@ class Faults:
         self.cluster.stop()
         threading.Timer(5, self.cluster.start).start()
         started_at = stopped_at + 5
+        self.events += [(stopped_at, "stopping PostgreSQL"), (started_at, "starting PostgreSQL")]
         for number in (3, 4, 5):
             references.append(
                 self.submit_enquiry(opener, number, retry_until=time.monotonic() + 60)
@@ -383,6 +388,10 @@ def main() -> int:
         stack.stop()
         cluster.destroy()
     statuses = Counter(r[1] for r in faults.load.results)
+    for moment, status, _styled, path in faults.load.results:
+        if status not in {200, 503}:
+            when, event = max((e for e in faults.events if e[0] <= moment), default=(0, "?"))
+            log(f"  {path} got {status or 'no answer'} {moment - when:.1f} s after {event}")
     log(f"load: {len(faults.load.results)} requests, statuses {dict(sorted(statuses.items()))}")
     passed = sum(1 for _c, ok, _t in faults.outcomes if ok)
     log(
