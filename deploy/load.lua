@@ -1,10 +1,10 @@
 -- A steady load of public pages for wrk, through nginx:
 --   wrk -t2 -c10 -d60s --latency -s deploy/load.lua https://127.0.0.1:8443
 -- Each of the 10 connections sends a request every 100 ms: 100 requests per second.
--- The mix: front page, challenge overview and a search, the solutions, the enquiry form,
+-- The mix: front page, challenge overview, a search and the feed, the enquiry form,
 -- an English page, the about page.
 local paths = {
-  "/", "/udfordringer/", "/udfordringer/?q=borgere", "/loesninger/", "/kontakt/",
+  "/", "/udfordringer/", "/udfordringer/?q=borgere", "/udfordringer/feed/", "/kontakt/",
   "/en/", "/om-portalen/", "/udfordringer/?sort=newest", "/en/challenges/",
 }
 local counter = 0
