@@ -41,6 +41,11 @@ class Child:
         self.started_at = time.monotonic()
         self.restart_at = None
 
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
     def exited(self) -> int | None:
         return None if self.process is None else self.process.poll()
 
@@ -96,7 +101,7 @@ class Command(BaseCommand):
                 continue
             if not child.restart:
                 return child
-            _signal_group(child.process.pid, signal.SIGTERM)  # what is left of its group
+            _signal_group(child.pid, signal.SIGTERM)  # what is left of its group
             if now - child.started_at >= STABLE_SECONDS:
                 child.delay = RESTART_FIRST_DELAY
             self.stderr.write(
@@ -109,12 +114,11 @@ class Command(BaseCommand):
 
 
 def _stop_all(children: list[Child], stderr) -> None:
-    running = [child for child in children if child.process is not None]
-    for child in running:
-        _signal_group(child.process.pid, signal.SIGTERM)
+    running = [(child, child.process) for child in children if child.process is not None]
+    for _child, process in running:
+        _signal_group(process.pid, signal.SIGTERM)
     deadline = time.monotonic() + 10
-    for child in running:
-        process = child.process
+    for child, process in running:
         # poll() reaps the group leader, so that only live members count.
         while (process.poll() is None or _group_alive(process.pid)) and (
             time.monotonic() < deadline

@@ -158,7 +158,7 @@ class Command(db_worker.Command):
             help="Exit with status 1 when the database is unreachable this long (seconds).",
         )
 
-    def handle(self, *, verbosity, reload, max_outage, **options) -> None:
+    def handle(self, *, verbosity, reload, max_outage, **options) -> None:  # type: ignore[override]
         self.configure_logging(verbosity)
         queue_names = options["queue_name"].split(",")
         excluded = options["exclude_queues"].split(",") if options["exclude_queues"] else []
