@@ -479,6 +479,7 @@ def agenda_item_add(
             )
         _change_status(proposal, S.ON_AGENDA, actor)
         proposal.save(update_fields=["status"])
+        title = title or proposal.title
     number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
     try:
         with transaction.atomic():

@@ -1,4 +1,4 @@
-"""The permission matrix: every persona × every view, file and action × every status.
+"""The permission matrix: every persona by every view, file and action by every status.
 Each cell is the one right status code."""
 
 import pytest

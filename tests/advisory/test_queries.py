@@ -45,7 +45,7 @@ def _grow(submitter, secretary, members, responsible, n):
     services.meeting_mark_held(meeting=meeting, actor=secretary)
     from portal.models import Administration
 
-    for proposal, item in proposals:
+    for _proposal, item in proposals:
         services.decision_record(
             item=item,
             actor=secretary,
