@@ -382,3 +382,26 @@ def test_follow_up(client, everyone, persona):
     assert response.status_code == FOLLOW_UP_ANSWER[persona]
     follow_up.refresh_from_db()
     assert (follow_up.answered_at is not None) == (persona == "responsible_servant")
+
+
+LOGGED_IN = {**dict.fromkeys(PERSONAS, 200), "visitor": 302}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_own_proposal_pages_and_the_public_pages(client, everyone, persona):
+    draft = _proposal(everyone, S.DRAFT)
+    submitted = _proposal(everyone, S.SUBMITTED)
+    client = _client(client, everyone, persona)
+    assert client.get(reverse("advisory:my_proposals")).status_code == LOGGED_IN[persona]
+    assert client.get(reverse("advisory:proposal_create")).status_code == LOGGED_IN[persona]
+    edit = {**dict.fromkeys(PERSONAS, 404), "visitor": 302, "submitter": 200}
+    assert (
+        client.get(reverse("advisory:proposal_edit", args=[draft.pk])).status_code == edit[persona]
+    )
+    edit_submitted = {**edit, "submitter": 403, "secretary": 403}
+    assert (
+        client.get(reverse("advisory:proposal_edit", args=[submitted.pk])).status_code
+        == edit_submitted[persona]
+    )
+    for name in ("council", "decisions", "calendar"):
+        assert client.get(reverse(f"advisory:{name}")).status_code == 200
