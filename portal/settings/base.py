@@ -280,6 +280,8 @@ PORTAL_RATE_LIMITS = {
     # Responses to challenges and messages about them e-mail the other side, per user.
     "response_submit": (20, 3600),
     "response_message": (30, 3600),
+    # A submitter's steps on a council proposal e-mail the council's secretaries, per user.
+    "council_proposal": (20, 3600),
 }
 
 # The single point of contact: deadlines in Danish working days (portal/workdays.py).

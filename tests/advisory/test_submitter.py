@@ -120,3 +120,18 @@ def test_secretary_returns_with_a_reason(client_for, secretary, proposal_in, sub
         client_for(submitter).get(reverse("advisory:proposal", args=[proposal.pk])).content.decode()
     )
     assert "Uden for rådets mandat" in page
+
+
+def test_the_submitters_steps_are_rate_limited(client_for, submitter, proposal_in, settings):
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "council_proposal": (1, 3600)}
+    from django.core.cache import cache
+
+    cache.clear()
+    first = proposal_in(S.DRAFT)
+    second = proposal_in(S.DRAFT)
+    client = client_for(submitter)
+    client.post(reverse("advisory:proposal_action", args=[first.pk, "submit"]))
+    response = client.post(reverse("advisory:proposal_action", args=[second.pk, "submit"]), follow=True)
+    assert "Prøv igen om en time" in response.content.decode()
+    second.refresh_from_db()
+    assert second.status == S.DRAFT
