@@ -479,6 +479,7 @@ def agenda_item_add(
             )
         _change_status(proposal, S.ON_AGENDA, actor)
         proposal.save(update_fields=["status"])
+        title = title or proposal.title
     number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
     try:
         with transaction.atomic():
@@ -500,7 +501,7 @@ def agenda_item_remove(*, item: AgendaItem, actor: User) -> None:
     _require(rules.can_edit_agenda(actor, meeting))
     if hasattr(item, "decision"):
         raise ValidationError(_("An item with a recorded decision cannot be removed."))
-    if item.proposal_id:
+    if item.proposal is not None:
         proposal = _locked(item.proposal)
         if proposal.status == S.ON_AGENDA:
             _change_status(proposal, S.IN_REVIEW, actor)
@@ -572,7 +573,10 @@ def meeting_cancel(*, meeting: Meeting, actor: User, reason: str = "") -> Meetin
     _meeting_status(meeting, MeetingStatus.CANCELLED, actor, note=reason)
     meeting.sequence += 1
     meeting.save()
-    for item in meeting.items.filter(proposal__status=S.ON_AGENDA).select_related("proposal"):
+    on_agenda = meeting.items.filter(proposal__status=S.ON_AGENDA).select_related("proposal")
+    for item in on_agenda:
+        if item.proposal is None:
+            continue
         proposal = _locked(item.proposal)
         _change_status(proposal, S.IN_REVIEW, actor)
         proposal.save(update_fields=["status"])
@@ -657,7 +661,8 @@ def meeting_publish_minutes(*, meeting: Meeting, actor: User, summary: str = "")
         meeting.minutes_summary = summary
     meeting.save()
     for item in items:
-        if item.proposal_id and not item.is_closed and item.decision.outcome != Outcome.DEFERRED:
+        publish = not item.is_closed and item.decision.outcome != Outcome.DEFERRED
+        if item.proposal is not None and publish:
             _publish_proposal(item.proposal, item.decision, actor)
     return meeting
 

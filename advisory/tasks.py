@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from advisory.models import ANSWER_REMINDER_WORKING_DAYS, FollowUp
 from advisory.services import (
-    email_users,
     administration_staff,
+    email_users,
     revoke_roles_of_former_members,
     secretaries,
 )

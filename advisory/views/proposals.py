@@ -19,8 +19,12 @@ from django.views.decorators.http import require_POST
 from advisory import forms, rules, services
 from advisory.models import ProposalStatus, Review
 from advisory.views.common import add_errors, file_response
+from portal.ratelimit import allow
 
 PAGE_SIZE = 25
+# The submitter's steps that e-mail the secretaries are rate limited per user.
+RATE_LIMITED = ("submit", "answer", "withdraw")
+TOO_MANY = gettext_lazy("You have done this many times in a short while. Try again in an hour.")
 
 
 @dataclass(frozen=True)
@@ -229,6 +233,8 @@ def proposal_action(request, pk, action):
     form = spec.form(request.POST, request.FILES) if spec.form else None
     if form is not None and not form.is_valid():
         return render_proposal(request, proposal, {action: form}, status=400)
+    if action in RATE_LIMITED and not allow("council_proposal", f"user:{request.user.pk}"):
+        return _too_many(request, proposal, action, form)
     try:
         spec.perform(proposal, request.user, form.cleaned_data if form else {}, form)
     except ValidationError as error:
@@ -239,6 +245,14 @@ def proposal_action(request, pk, action):
         return render_proposal(request, proposal, {action: form}, status=400)
     messages.success(request, str(spec.message))
     return redirect("advisory:proposal", pk=proposal.pk)
+
+
+def _too_many(request, proposal, action, form):
+    if form is None:
+        messages.error(request, str(TOO_MANY))
+        return redirect("advisory:proposal", pk=proposal.pk)
+    form.add_error(None, str(TOO_MANY))
+    return render_proposal(request, proposal, {action: form}, status=429)
 
 
 # The status an action leads to: the same action again (a double submit) lands on the

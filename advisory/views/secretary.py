@@ -105,7 +105,9 @@ def _to_form_fields(error: ValidationError) -> ValidationError:
 
 def _meeting_context(user, meeting, bound: dict) -> dict:
     items = meeting.items.select_related("proposal", "decision").prefetch_related(
-        Prefetch("papers", queryset=Paper.objects.order_by("pk")), "decision__not_participating"
+        Prefetch("papers", queryset=Paper.objects.order_by("pk")),
+        "decision__not_participating",
+        "proposal__administrations",
     )
     decision_forms = {}
     for item in items:

@@ -304,6 +304,8 @@ PORTAL_RATE_LIMITS = {
     # "Kontakt organisationen": per sender (address and network address), per organisation.
     "organisation_contact_sender": (5, 3600),
     "organisation_contact_organisation": (20, 3600),
+    # A submitter's steps on a council proposal e-mail the council's secretaries, per user.
+    "council_proposal": (20, 3600),
 }
 
 # The single point of contact: deadlines in Danish working days (portal/workdays.py).

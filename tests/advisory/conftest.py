@@ -107,7 +107,9 @@ def make_meeting(secretary, *, days=14, title="Rådsmøde") -> Meeting:
     )
 
 
-def make_proposal(submitter, status=S.DRAFT, *, secretary=None, conflicted=None, meeting=None, closed=False):
+def make_proposal(
+    submitter, status=S.DRAFT, *, secretary=None, conflicted=None, meeting=None, closed=False
+):
     """A proposal brought to `status` through the services."""
     proposal = services.proposal_create(
         actor=submitter,

@@ -26,7 +26,9 @@ def _meeting_form(day, **overrides):
 
 def test_a_new_meeting_in_the_past_is_refused(client_for, secretary):
     yesterday = timezone.localdate() - timedelta(days=1)
-    response = client_for(secretary).post(reverse("advisory:meetings_manage"), _meeting_form(yesterday))
+    response = client_for(secretary).post(
+        reverse("advisory:meetings_manage"), _meeting_form(yesterday)
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "Et nyt møde skal ligge ude i fremtiden." in page
@@ -49,7 +51,10 @@ def test_a_proposal_on_the_agenda_twice(client_for, secretary, proposal_in):
     client = client_for(secretary)
     url = reverse("advisory:meeting_action", args=[meeting.pk, "add_item"])
     assert client.post(url, {"item-proposal": proposal.pk, "item-title": ""}).status_code == 302
-    response = client.post(url, {"item-proposal": proposal.pk, "item-title": "Igen", "item-description": "Beholdt tekst"})
+    response = client.post(
+        url,
+        {"item-proposal": proposal.pk, "item-title": "Igen", "item-description": "Beholdt tekst"},
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "Forslaget er allerede på mødets dagsorden." in page
@@ -62,7 +67,12 @@ def test_scores_outside_1_to_5(client_for, member, proposal_in, score):
     proposal = proposal_in(S.IN_REVIEW)
     response = client_for(member).post(
         reverse("advisory:proposal_action", args=[proposal.pk, "review"]),
-        {"social_impact": score, "feasibility": "3", "economic_sustainability": "3", "comment": "Min tekst"},
+        {
+            "social_impact": score,
+            "feasibility": "3",
+            "economic_sustainability": "3",
+            "comment": "Min tekst",
+        },
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -75,7 +85,12 @@ def test_a_review_after_the_decision(client_for, member, proposal_in):
     proposal = proposal_in(S.DECIDED)
     response = client_for(member).post(
         reverse("advisory:proposal_action", args=[proposal.pk, "review"]),
-        {"social_impact": "3", "feasibility": "3", "economic_sustainability": "3", "comment": "For sent"},
+        {
+            "social_impact": "3",
+            "feasibility": "3",
+            "economic_sustainability": "3",
+            "comment": "For sent",
+        },
     )
     assert response.status_code == 400
     assert "der kan ikke længere gives vurderinger" in response.content.decode()
@@ -86,10 +101,16 @@ def test_forged_ids(client_for, submitter, secretary, proposal_in, other_entrepr
     proposal = proposal_in(S.DRAFT)
     client = client_for(other_entrepreneur)
     assert client.get(reverse("advisory:proposal", args=[proposal.pk])).status_code == 404
-    assert client.post(reverse("advisory:proposal_action", args=[proposal.pk, "submit"])).status_code == 404
+    assert (
+        client.post(reverse("advisory:proposal_action", args=[proposal.pk, "submit"])).status_code
+        == 404
+    )
     assert client.get(reverse("advisory:proposal", args=[999999])).status_code == 404
     attachment = proposal.attachments.get()
-    assert client.get(reverse("advisory:attachment", args=[proposal.pk, attachment.pk])).status_code == 404
+    assert (
+        client.get(reverse("advisory:attachment", args=[proposal.pk, attachment.pk])).status_code
+        == 404
+    )
     # An attachment id of another proposal under this one's URL.
     mine = proposal_in(S.DRAFT)
     own = client_for(submitter)
@@ -102,9 +123,12 @@ def test_forged_ids(client_for, submitter, secretary, proposal_in, other_entrepr
     )
     assert response.status_code == 400
     assert "Vælg et af forslagene på listen." in response.content.decode()
-    assert client_for(secretary).post(
-        reverse("advisory:proposal_action", args=[proposal.pk, "nonsense"])
-    ).status_code == 404
+    assert (
+        client_for(secretary)
+        .post(reverse("advisory:proposal_action", args=[proposal.pk, "nonsense"]))
+        .status_code
+        == 404
+    )
 
 
 def test_nul_bytes_and_huge_texts(client_for, submitter):

@@ -39,12 +39,15 @@ def test_blind_review_over_http(client_for, member, member2, proposal_in):
     assert "Hemmelig vurdering" in client.get(url).content.decode()
 
 
-def test_conflict_hides_reviews_and_closed_papers(client_for, member, conflicted_member, secretary, proposal_in):
+def test_conflict_hides_reviews_and_closed_papers(
+    client_for, member, conflicted_member, secretary, proposal_in
+):
     proposal = proposal_in(S.IN_REVIEW)
     _review(member, proposal, "Hemmelig vurdering")
     client = client_for(conflicted_member)
     response = client.post(
-        reverse("advisory:proposal_action", args=[proposal.pk, "conflict"]), {"reason": "Min virksomhed"}
+        reverse("advisory:proposal_action", args=[proposal.pk, "conflict"]),
+        {"reason": "Min virksomhed"},
     )
     assert response.status_code == 302
     assert rules.has_conflict(conflicted_member, proposal)
@@ -54,16 +57,22 @@ def test_conflict_hides_reviews_and_closed_papers(client_for, member, conflicted
     assert "Hemmelig vurdering" not in page
     # No review by any URL.
     response = client.post(
-        reverse("advisory:proposal_action", args=[proposal.pk, "review"]), {**SCORES, "comment": "x"}
+        reverse("advisory:proposal_action", args=[proposal.pk, "review"]),
+        {**SCORES, "comment": "x"},
     )
     assert response.status_code == 403
     assert not Review.objects.filter(member=conflicted_member).exists()
     # Attachments of the proposal: 404.
     attachment = proposal.attachments.get()
-    assert client.get(reverse("advisory:attachment", args=[proposal.pk, attachment.pk])).status_code == 404
+    assert (
+        client.get(reverse("advisory:attachment", args=[proposal.pk, attachment.pk])).status_code
+        == 404
+    )
     # A closed agenda item of the proposal: the papers 404 for them, not for another member.
     meeting = make_meeting(secretary)
-    item = services.agenda_item_add(meeting=meeting, actor=secretary, title="", proposal=proposal, is_closed=True)
+    item = services.agenda_item_add(
+        meeting=meeting, actor=secretary, title="", proposal=proposal, is_closed=True
+    )
     paper = services.paper_add(item=item, actor=secretary, title="Lukket bilag", upload=pdf())
     services.meeting_publish_agenda(meeting=meeting, actor=secretary)
     paper_url = reverse("advisory:paper", args=[meeting.pk, paper.pk])
@@ -92,9 +101,16 @@ def test_minutes_record_who_did_not_take_part(client, conflicted_member, member,
 def test_secretary_is_told_when_everyone_has_reviewed(member, member2, secretary, proposal_in):
     proposal = proposal_in(S.IN_REVIEW)
     _review(member, proposal)
-    assert not OutgoingEmail.objects.filter(to__contains=[secretary.email], subject__icontains="vurderet").exists()
+    assert not OutgoingEmail.objects.filter(
+        to__contains=[secretary.email], subject__icontains="vurderet"
+    ).exists()
     _review(member2, proposal)
-    assert OutgoingEmail.objects.filter(to__contains=[secretary.email], subject__icontains="vurderet").count() == 1
+    assert (
+        OutgoingEmail.objects.filter(
+            to__contains=[secretary.email], subject__icontains="vurderet"
+        ).count()
+        == 1
+    )
 
 
 def test_secretary_summary(client_for, secretary, member, member2, conflicted_member, proposal_in):
@@ -106,7 +122,11 @@ def test_secretary_summary(client_for, secretary, member, member2, conflicted_me
         scores={"social_impact": 2, "feasibility": 5, "economic_sustainability": 3},
         comment="b",
     )
-    services.conflict_declare(proposal=proposal, actor=conflicted_member, reason="Bestyrelsesmedlem")
-    page = client_for(secretary).get(reverse("advisory:proposal", args=[proposal.pk])).content.decode()
+    services.conflict_declare(
+        proposal=proposal, actor=conflicted_member, reason="Bestyrelsesmedlem"
+    )
+    page = (
+        client_for(secretary).get(reverse("advisory:proposal", args=[proposal.pk])).content.decode()
+    )
     assert "3,0" in page and "4,0" in page  # averages, Danish decimals
     assert "Bestyrelsesmedlem" in page

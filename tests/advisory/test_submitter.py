@@ -49,8 +49,12 @@ def test_civil_servant_can_propose_too(client_for, responsible_servant):
 def test_more_information_pauses_the_clock(client_for, submitter, secretary, proposal_in):
     proposal = proposal_in(S.SCREENING)
     due = proposal.screening_due
-    services.proposal_ask_for_information(proposal=proposal, actor=secretary, question="Hvor mange?")
-    assert OutgoingEmail.objects.filter(to__contains=[submitter.email], subject__contains="Afventer flere oplysninger").exists()
+    services.proposal_ask_for_information(
+        proposal=proposal, actor=secretary, question="Hvor mange?"
+    )
+    assert OutgoingEmail.objects.filter(
+        to__contains=[submitter.email], subject__contains="Afventer flere oplysninger"
+    ).exists()
     # Five days pass while the submitter thinks.
     asked = proposal.events.get(to_status=S.MORE_INFORMATION)
     ProposalEvent.objects.filter(pk=asked.pk).update(created_at=timezone.now() - timedelta(days=7))
@@ -68,7 +72,8 @@ def test_submitter_withdraws_before_the_decision(client_for, submitter, proposal
     proposal = proposal_in(S.IN_REVIEW)
     client = client_for(submitter)
     response = client.post(
-        reverse("advisory:proposal_action", args=[proposal.pk, "withdraw"]), {"reason": "For tidligt"}
+        reverse("advisory:proposal_action", args=[proposal.pk, "withdraw"]),
+        {"reason": "For tidligt"},
     )
     assert response.status_code == 302
     proposal.refresh_from_db()
@@ -88,7 +93,9 @@ def test_no_withdrawal_after_the_decision(client_for, submitter, proposal_in):
 def test_submitter_is_told_of_every_status_change(submitter, proposal_in):
     proposal_in(S.PUBLISHED)
     subjects = list(
-        OutgoingEmail.objects.filter(to__contains=[submitter.email]).values_list("subject", flat=True)
+        OutgoingEmail.objects.filter(to__contains=[submitter.email]).values_list(
+            "subject", flat=True
+        )
     )
     # received, screening, in review, on the agenda, decided, published
     assert len(subjects) == 6, subjects
@@ -97,7 +104,9 @@ def test_submitter_is_told_of_every_status_change(submitter, proposal_in):
 def test_secretary_returns_with_a_reason(client_for, secretary, proposal_in, submitter):
     proposal = proposal_in(S.SCREENING)
     client = client_for(secretary)
-    response = client.post(reverse("advisory:proposal_action", args=[proposal.pk, "return"]), {"reason": ""})
+    response = client.post(
+        reverse("advisory:proposal_action", args=[proposal.pk, "return"]), {"reason": ""}
+    )
     assert response.status_code == 400
     assert "Dette felt er påkrævet" in response.content.decode()
     response = client.post(
@@ -107,5 +116,22 @@ def test_secretary_returns_with_a_reason(client_for, secretary, proposal_in, sub
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == S.RETURNED
-    page = client_for(submitter).get(reverse("advisory:proposal", args=[proposal.pk])).content.decode()
+    page = (
+        client_for(submitter).get(reverse("advisory:proposal", args=[proposal.pk])).content.decode()
+    )
     assert "Uden for rådets mandat" in page
+
+
+def test_the_submitters_steps_are_rate_limited(client_for, submitter, proposal_in, settings):
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "council_proposal": (1, 3600)}
+    from django.core.cache import cache
+
+    cache.clear()
+    first = proposal_in(S.DRAFT)
+    second = proposal_in(S.DRAFT)
+    client = client_for(submitter)
+    client.post(reverse("advisory:proposal_action", args=[first.pk, "submit"]))
+    response = client.post(reverse("advisory:proposal_action", args=[second.pk, "submit"]), follow=True)
+    assert "Prøv igen om en time" in response.content.decode()
+    second.refresh_from_db()
+    assert second.status == S.DRAFT

@@ -1,0 +1,45 @@
+"""The council's bench data and demo data load, and their pages answer."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from advisory import bench
+from advisory.models import FollowUp, Meeting, MeetingStatus, Proposal, Review
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bench_data_loads_and_its_pages_answer(client):
+    assert bench.populate(64) == 64
+    assert bench.populate(64) == 0
+    assert Meeting.objects.count() == 4
+    assert Review.objects.count() == 64 * bench.REVIEWERS
+    assert FollowUp.objects.exists()
+    for label, path, *_user in bench.pages():
+        assert client.get(path).status_code == 200, label
+
+
+def test_demo_data(client, settings):
+    settings.DEBUG = True
+    call_command("load_demo_data", verbosity=0)
+    assert set(Proposal.objects.values_list("status", flat=True)) == {
+        "draft",
+        "submitted",
+        "screening",
+        "more_information",
+        "in_review",
+        "on_agenda",
+        "decided",
+        "published",
+        "withdrawn",
+        "returned",
+    }
+    assert Meeting.objects.filter(status=MeetingStatus.MINUTES_PUBLISHED).count() == 3
+    upcoming = Meeting.objects.get(status=MeetingStatus.AGENDA_PUBLISHED)
+    verdicts = set(FollowUp.objects.values_list("verdict", flat=True))
+    assert verdicts == {"accepted", "partly_accepted", ""}
+    assert FollowUp.objects.overdue().exists()
+    page = client.get(reverse("advisory:council")).content.decode()
+    assert page.count("<tr>") >= 11 + 2
+    assert client.get(reverse("advisory:meeting", args=[upcoming.pk])).status_code == 200
