@@ -83,12 +83,22 @@ def _organisations() -> QuerySet:
     )
 
 
+def _without_filters(overview_class: type[Overview]) -> type[Overview]:
+    """The overview as the combined search uses it: the words only, so no filter reads its
+    choices (the group's link leads to the full overview with its filters)."""
+    return type(f"{overview_class.__name__}Words", (overview_class,), {"build_filters": _none})
+
+
+def _none(self) -> list:
+    return []
+
+
 KINDS = (
     Kind(
         "challenges",
         _("Challenges"),
         "challenges:list",
-        ChallengeOverview,
+        _without_filters(ChallengeOverview),
         _challenges,
         lambda c: Hit(c.title, c.summary, c.get_absolute_url(), c.owner.name),
     ),
@@ -96,7 +106,7 @@ KINDS = (
         "solutions",
         _("Solutions"),
         "solutions:list",
-        SolutionOverview,
+        _without_filters(SolutionOverview),
         _solutions,
         lambda s: Hit(s.title, s.summary, s.get_absolute_url(), s.organisation.name),
     ),
@@ -104,7 +114,7 @@ KINDS = (
         "organisations",
         _("Organisations"),
         "organisations:list",
-        OrganisationOverview,
+        _without_filters(OrganisationOverview),
         _organisations,
         lambda o: Hit(o.name, o.summary_text, o.get_absolute_url()),
     ),
