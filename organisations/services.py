@@ -143,6 +143,7 @@ def invitation_accept(*, invitation: OrganisationInvitation, user) -> Organisati
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    bump_content_version(CONTENT_NAMESPACE)
     return membership
 
 
@@ -161,6 +162,7 @@ def membership_remove(*, membership: OrganisationMembership) -> None:
                 code="last_admin",
             )
     membership.delete()
+    bump_content_version(CONTENT_NAMESPACE)  # the profile names contacts and who can be reached
 
 
 @transaction.atomic
@@ -176,6 +178,7 @@ def membership_set_public_contact(
     if membership.is_public_contact != shown:
         membership.is_public_contact = shown
         membership.save(update_fields=["is_public_contact"])
+        bump_content_version(CONTENT_NAMESPACE)  # the profile names its contact persons
     return membership
 
 

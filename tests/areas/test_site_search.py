@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from challenges.models import Status
+from portal import caching
 from solutions.models import Status as SolutionStatus
 from tests.organisations_public.makers import make_challenge, make_organisation, make_solution
 
@@ -58,8 +59,9 @@ def test_drafts_are_never_found(client, content):
 def test_without_a_query_only_the_box(client, content):
     response = client.get(SEARCH)
     assert response.status_code == 200
-    assert response.context["groups"] == []
-    assert 'name="q"' in response.content.decode()
+    page = response.content.decode()
+    assert 'name="q"' in page
+    assert "search-group" not in page
 
 
 def test_nothing_found_says_so(client, content):
@@ -83,6 +85,7 @@ def test_in_english(client, content):
 
 
 def _queries(client):
+    caching._local_versions.clear()  # content versions are re-read once a second
     with CaptureQueriesContext(connection) as captured:
         assert client.get(SEARCH, {"q": "værksted"}).status_code == 200
     return len(captured)
