@@ -3,6 +3,7 @@ it, checks the transition, writes the history entry, keeps the filter arrays and
 search lexicon in step and bumps the overview's content version, in one transaction."""
 
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -73,9 +74,8 @@ def _store_image(solution: Solution, upload) -> None:
 
 def _delete_image_files(solution: Solution) -> None:
     for file_field in (solution.image, solution.image_small):
-        if file_field:
-            path, storage = file_field.name, file_field.storage
-            transaction.on_commit(lambda path=path, storage=storage: storage.delete(path))
+        if file_field and file_field.name:
+            transaction.on_commit(partial(file_field.storage.delete, file_field.name))
     solution.image, solution.image_small = "", ""
     solution.image_width = solution.image_height = None
 
@@ -233,8 +233,11 @@ def solution_import(
     solution = _write_new(
         actor=None, organisation=organisation, data=data, impact=impact_statements, image=None
     )
-    for step in {Status.DRAFT: [], Status.PUBLISHED: [Status.PUBLISHED]}.get(
-        status, [Status.PUBLISHED, Status.ARCHIVED]
-    ):
+    steps: dict[str, list[str]] = {
+        Status.DRAFT: [],
+        Status.PUBLISHED: [Status.PUBLISHED],
+        Status.ARCHIVED: [Status.PUBLISHED, Status.ARCHIVED],
+    }
+    for step in steps[status]:
         solution = _transition(actor=None, solution=solution, to_status=step)
     return solution
