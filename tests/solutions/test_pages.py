@@ -200,3 +200,26 @@ def test_list_page_in_both_languages(client, entrepreneur, language):
     response = client.get(url)
     assert response.status_code == 200
     assert "Cykelværksted for unge" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_solution_page_is_valid_html(client, entrepreneur, language):
+    import html5lib
+    from django.utils import translation
+
+    solution = make_solution(entrepreneur)
+    client.force_login(entrepreneur)
+    with translation.override(language):
+        urls = [
+            reverse("solutions:list"),
+            reverse("solutions:list") + "?q=cykel&sort=relevance&rsv=no",
+            solution.get_absolute_url(),
+            reverse("solutions:create"),
+            reverse("solutions:edit", args=[solution.pk]),
+            reverse("solutions:mine"),
+        ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        assert parser.parse(response.content).get("lang") == language, url
