@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Left
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,7 +19,7 @@ from organisations.models import (
     OrganisationMembership,
 )
 from organisations.overview import OrganisationOverview
-from portal.caching import cached_fragment_for
+from portal.caching import cached_fragment_for, short_lived
 from portal.overview import overview_page
 from portal.ratelimit import allow, client_ip
 from solutions.models import Solution
@@ -82,10 +83,22 @@ def _profile_html(organisation_id: int) -> str:
     return render_to_string("organisations/includes/profile.html", context)
 
 
+def _organisation_by_slug(slug: str) -> Organisation:
+    """The organisation's name and slug, kept a few seconds (a popular profile costs no
+    query); 404 for an unknown slug."""
+    found = short_lived(
+        f"organisation-slug:{slug}",
+        lambda: Organisation.objects.filter(slug=slug).values("pk", "name", "slug").first(),
+    )
+    if found is None:
+        raise Http404
+    return Organisation(**found)
+
+
 def organisation_detail(request, slug):
     """The public profile. What every visitor sees is rendered once and kept for a few
     seconds (portal.caching); the member's own part is added for each request."""
-    organisation = get_object_or_404(Organisation.objects.only("name", "slug"), slug=slug)
+    organisation = _organisation_by_slug(slug)
     profile_html = cached_fragment_for(
         PROFILE_NAMESPACES,
         ["profile", str(organisation.pk)],

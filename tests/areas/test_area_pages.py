@@ -146,3 +146,10 @@ def test_query_count_is_the_same_at_two_sizes(client, valby, civil_servant_bif, 
         make_solution(organisation, title=f"Løsning {number}", areas=["valby"])
         make_challenge(civil_servant_bif, title=f"Udfordring {number}", areas=["valby"])
     assert _queries(client, path) == small
+
+
+def test_each_list_links_to_the_full_overview_of_the_area(client, valby):
+    page = client.get(reverse("areas:detail", args=["valby"])).content.decode()
+    assert f'href="{reverse("organisations:list")}?district=valby"' in page
+    assert f'href="{reverse("solutions:list")}?district=valby"' in page
+    assert f'href="{reverse("challenges:list")}?district=valby&amp;state=open"' in page
