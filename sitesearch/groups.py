@@ -21,6 +21,7 @@ from solutions.models import Solution
 from solutions.overview import SolutionOverview
 
 HITS_PER_GROUP = 5
+GROUP_MAX_RESULTS = 100
 SUMMARY_LENGTH = 240
 
 
@@ -85,8 +86,10 @@ def _organisations() -> QuerySet:
 
 def _without_filters(overview_class: type[Overview]) -> type[Overview]:
     """The overview as the combined search uses it: the words only, so no filter reads its
-    choices (the group's link leads to the full overview with its filters)."""
-    return type(f"{overview_class.__name__}Words", (overview_class,), {"build_filters": _none})
+    choices, and the best of the newest hundred matches, counted up to a hundred (the
+    group's link leads to the full overview, which ranks and counts up to a thousand)."""
+    attributes = {"build_filters": _none, "max_results": GROUP_MAX_RESULTS}
+    return type(f"{overview_class.__name__}Words", (overview_class,), attributes)
 
 
 def _none(self) -> list:
