@@ -1,11 +1,9 @@
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from areas import selectors
-from portal.models import LocalCommitteeArea
 
 PER_KIND = 20
 FEED_SIZE = 50
@@ -18,7 +16,7 @@ class AreaFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug):
-        return get_object_or_404(LocalCommitteeArea, slug=slug)
+        return selectors.area_by_slug(slug)
 
     def title(self, area):
         return _("%(area)s – Social entrepreneurship in Copenhagen") % {"area": area.name}

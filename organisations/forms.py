@@ -46,6 +46,8 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
+        # No public e-mail address: visitors write through "Kontakt organisationen", which
+        # never shows the organisation's addresses.
         fields = [
             "name",
             "cvr",
@@ -53,7 +55,6 @@ class OrganisationForm(forms.ModelForm):
             "is_rsv_registered",
             "purpose",
             "website",
-            "email",
             "districts",
             "sdgs",
         ]

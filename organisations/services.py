@@ -165,6 +165,7 @@ def invitation_accept(*, invitation: OrganisationInvitation, user: User) -> Orga
     )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    bump_content_version(CONTENT_NAMESPACE)
     return membership
 
 
@@ -185,6 +186,7 @@ def membership_remove(*, actor: User, membership: OrganisationMembership) -> Non
                 code="last_admin",
             )
     membership.delete()
+    bump_content_version(CONTENT_NAMESPACE)  # the profile names contacts and who can be reached
 
 
 @transaction.atomic
@@ -226,6 +228,7 @@ def membership_set_public_contact(
     if membership.is_public_contact != shown:
         membership.is_public_contact = shown
         membership.save(update_fields=["is_public_contact"])
+        bump_content_version(CONTENT_NAMESPACE)  # the profile names its contact persons
     return membership
 
 

@@ -2,8 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Left
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +20,7 @@ from organisations.models import (
 )
 from organisations.overview import OrganisationOverview
 from portal import client_ip
+from portal.caching import cached_fragment_for, short_lived
 from portal.overview import overview_page
 from portal.ratelimit import allow
 from solutions.models import Solution
@@ -56,9 +60,13 @@ def _helped_solve(organisation):
     )
 
 
-def organisation_detail(request, slug):
-    organisation = get_object_or_404(
-        Organisation.objects.prefetch_related("districts", "sdgs"), slug=slug
+# A profile shows the organisation's solutions and the challenges it helped solve.
+PROFILE_NAMESPACES = [services.CONTENT_NAMESPACE, "solutions", "challenges"]
+
+
+def _profile_html(organisation_id: int) -> str:
+    organisation = Organisation.objects.prefetch_related("districts", "sdgs").get(
+        pk=organisation_id
     )
     solutions = (
         Solution.objects.published()
@@ -66,14 +74,42 @@ def organisation_detail(request, slug):
         .only("title", "summary", "published_at")
         .order_by("-published_at", "-pk")[:PROFILE_SOLUTIONS]
     )
-    own_membership = rules.membership_of(request.user, organisation)
     context = {
         "organisation": organisation,
-        "breadcrumb_trail": [(_("Organisations"), reverse("organisations:list"))],
         "solutions": solutions,
         "helped_solve": _helped_solve(organisation),
         "public_contacts": rules.public_contacts(organisation),
         "can_be_contacted": rules.can_be_contacted(organisation),
+    }
+    return render_to_string("organisations/includes/profile.html", context)
+
+
+def _organisation_by_slug(slug: str) -> Organisation:
+    """The organisation's name and slug, kept a few seconds (a popular profile costs no
+    query); 404 for an unknown slug."""
+    found = short_lived(
+        f"organisation-slug:{slug}",
+        lambda: Organisation.objects.filter(slug=slug).values("pk", "name", "slug").first(),
+    )
+    if found is None:
+        raise Http404
+    return Organisation(**found)
+
+
+def organisation_detail(request, slug):
+    """The public profile. What every visitor sees is rendered once and kept for a few
+    seconds (portal.caching); the member's own part is added for each request."""
+    organisation = _organisation_by_slug(slug)
+    profile_html = cached_fragment_for(
+        PROFILE_NAMESPACES,
+        ["profile", str(organisation.pk)],
+        lambda: _profile_html(organisation.pk),
+    )
+    own_membership = rules.membership_of(request.user, organisation)
+    context = {
+        "organisation": organisation,
+        "profile_html": mark_safe(profile_html),  # noqa: S308  (our own rendered template)
+        "breadcrumb_trail": [(_("Organisations"), reverse("organisations:list"))],
         "own_membership": own_membership,
         "can_edit": rules.can_edit(request.user, organisation),
         "can_manage_members": rules.can_manage_members(request.user, organisation),

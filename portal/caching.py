@@ -67,3 +67,12 @@ def short_lived(key: str, compute, seconds: int | None = None):
         timeout = settings.OVERVIEW_CACHE_SECONDS if seconds is None else seconds
         pages.set(full_key, value, timeout=timeout)
     return value
+
+
+def cached_fragment_for(namespaces: list[str], parts: list[str], render) -> str:
+    """`cached_fragment` for content drawn from several apps (a profile, an area page, the
+    combined search): the key holds every namespace's content version, so a change in any
+    of them shows at once in the process that made it and within a second elsewhere."""
+    first, *others = namespaces
+    versions = [f"{namespace}:{content_version(namespace)}" for namespace in others]
+    return cached_fragment(first, [*versions, *parts], render)

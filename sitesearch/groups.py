@@ -21,6 +21,7 @@ from solutions.models import Solution
 from solutions.overview import SolutionOverview
 
 HITS_PER_GROUP = 5
+GROUP_MAX_RESULTS = 100
 SUMMARY_LENGTH = 240
 
 
@@ -83,12 +84,24 @@ def _organisations() -> QuerySet:
     )
 
 
+def _without_filters(overview_class: type[Overview]) -> type[Overview]:
+    """The overview as the combined search uses it: the words only, so no filter reads its
+    choices, and the best of the newest hundred matches, counted up to a hundred (the
+    group's link leads to the full overview, which ranks and counts up to a thousand)."""
+    attributes = {"build_filters": _none, "max_results": GROUP_MAX_RESULTS}
+    return type(f"{overview_class.__name__}Words", (overview_class,), attributes)
+
+
+def _none(self) -> list:
+    return []
+
+
 KINDS = (
     Kind(
         "challenges",
         _("Challenges"),
         "challenges:list",
-        ChallengeOverview,
+        _without_filters(ChallengeOverview),
         _challenges,
         lambda c: Hit(c.title, c.summary, c.get_absolute_url(), c.owner.name),
     ),
@@ -96,7 +109,7 @@ KINDS = (
         "solutions",
         _("Solutions"),
         "solutions:list",
-        SolutionOverview,
+        _without_filters(SolutionOverview),
         _solutions,
         lambda s: Hit(s.title, s.summary, s.get_absolute_url(), s.organisation.name),
     ),
@@ -104,7 +117,7 @@ KINDS = (
         "organisations",
         _("Organisations"),
         "organisations:list",
-        OrganisationOverview,
+        _without_filters(OrganisationOverview),
         _organisations,
         lambda o: Hit(o.name, o.summary_text, o.get_absolute_url()),
     ),

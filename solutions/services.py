@@ -3,6 +3,7 @@ it, checks the transition, writes the history entry, keeps the filter arrays and
 search lexicon in step and bumps the overview's content version, in one transaction."""
 
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -37,7 +38,7 @@ def _ids(values) -> list[int]:
 
 def _impact_key(statement: dict[str, Any]) -> tuple:
     return tuple(
-        Decimal(statement[f]) if f == "figure" else (statement.get(f) or "").strip()
+        Decimal(str(statement[f])) if f == "figure" else (statement.get(f) or "").strip()
         for f in IMPACT_FIELDS
     )
 
@@ -73,11 +74,30 @@ def _store_image(solution: Solution, upload) -> None:
 
 def _delete_image_files(solution: Solution) -> None:
     for file_field in (solution.image, solution.image_small):
-        if file_field:
-            path, storage = file_field.name, file_field.storage
-            transaction.on_commit(lambda path=path, storage=storage: storage.delete(path))
+        if file_field and file_field.name:
+            transaction.on_commit(partial(file_field.storage.delete, file_field.name))
     solution.image, solution.image_small = "", ""
     solution.image_width = solution.image_height = None
+
+
+def _write_new(
+    *, actor: User | None, organisation: Organisation, data: dict[str, Any], impact, image
+) -> Solution:
+    data = dict(data)
+    relations = {field: data.pop(field, []) for field in M2M_FIELDS}
+    solution = Solution(**data, organisation=organisation, created_by=actor, status=Status.DRAFT)
+    if image:
+        _store_image(solution, image)
+    solution.full_clean(exclude=["search_vector", "organisation", "created_by"])
+    solution.save()
+    for field, values in relations.items():
+        getattr(solution, field).set(values)
+    _replace_impact(solution, list(impact))
+    _sync_filter_arrays(solution)
+    remember_words(*(getattr(solution, f) for f in TEXT_FIELDS))
+    SolutionEvent.objects.create(solution=solution, actor=actor, kind=SolutionEvent.Kind.CREATED)
+    bump_content_version(CACHE_NAMESPACE)
+    return solution
 
 
 @transaction.atomic
@@ -92,21 +112,9 @@ def solution_create(
     """A new draft of `organisation`'s, written by one of its members."""
     if not rules.can_create_for(user, organisation):
         raise PermissionDenied
-    data = dict(data)
-    relations = {field: data.pop(field, []) for field in M2M_FIELDS}
-    solution = Solution(**data, organisation=organisation, created_by=user, status=Status.DRAFT)
-    if image:
-        _store_image(solution, image)
-    solution.full_clean(exclude=["search_vector", "organisation"])
-    solution.save()
-    for field, values in relations.items():
-        getattr(solution, field).set(values)
-    _replace_impact(solution, list(impact_statements))
-    _sync_filter_arrays(solution)
-    remember_words(*(getattr(solution, f) for f in TEXT_FIELDS))
-    SolutionEvent.objects.create(solution=solution, actor=user, kind=SolutionEvent.Kind.CREATED)
-    bump_content_version(CACHE_NAMESPACE)
-    return solution
+    return _write_new(
+        actor=user, organisation=organisation, data=data, impact=impact_statements, image=image
+    )
 
 
 def _apply_fields(solution: Solution, data: dict[str, Any]) -> list[str]:
@@ -166,12 +174,7 @@ def solution_update(
     return solution
 
 
-@transaction.atomic
-def solution_change_status(*, user: User, solution: Solution, to_status: str) -> Solution:
-    """Publish, archive or publish again. Publishing needs at least one impact statement."""
-    solution = Solution.objects.select_for_update().get(pk=solution.pk)
-    if not rules.can_manage(user, solution):
-        raise PermissionDenied
+def _transition(*, actor: User | None, solution: Solution, to_status: str) -> Solution:
     from_status = check_transition(
         Status,
         TRANSITIONS,
@@ -190,7 +193,7 @@ def solution_change_status(*, user: User, solution: Solution, to_status: str) ->
     solution.save(update_fields=["status", "published_at", "updated_at"])
     SolutionEvent.objects.create(
         solution=solution,
-        actor=user,
+        actor=actor,
         kind=SolutionEvent.Kind.STATUS,
         from_status=from_status,
         to_status=to_status,
@@ -199,9 +202,42 @@ def solution_change_status(*, user: User, solution: Solution, to_status: str) ->
     return solution
 
 
+@transaction.atomic
+def solution_change_status(*, user: User, solution: Solution, to_status: str) -> Solution:
+    """Publish, archive or publish again. Publishing needs at least one impact statement."""
+    solution = Solution.objects.select_for_update().get(pk=solution.pk)
+    if not rules.can_manage(user, solution):
+        raise PermissionDenied
+    return _transition(actor=user, solution=solution, to_status=to_status)
+
+
 def solution_publish(*, user: User, solution: Solution) -> Solution:
     return solution_change_status(user=user, solution=solution, to_status=Status.PUBLISHED)
 
 
 def solution_archive(*, user: User, solution: Solution) -> Solution:
     return solution_change_status(user=user, solution=solution, to_status=Status.ARCHIVED)
+
+
+@transaction.atomic
+def solution_import(
+    *,
+    organisation: Organisation,
+    data: dict[str, Any],
+    impact_statements: list[dict[str, Any]],
+    status: str,
+) -> Solution:
+    """Load a solution as its organisation would have written it, with no actor: for data
+    loading only (`load_demo_data`), never for a request, which goes through the checked
+    services above."""
+    solution = _write_new(
+        actor=None, organisation=organisation, data=data, impact=impact_statements, image=None
+    )
+    steps: dict[str, list[str]] = {
+        Status.DRAFT: [],
+        Status.PUBLISHED: [Status.PUBLISHED],
+        Status.ARCHIVED: [Status.PUBLISHED, Status.ARCHIVED],
+    }
+    for step in steps[status]:
+        solution = _transition(actor=None, solution=solution, to_status=step)
+    return solution

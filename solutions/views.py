@@ -6,10 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.caching import cached_fragment
 from portal.models import LocalCommitteeArea, SustainableDevelopmentGoal
 from portal.overview import overview_page
 from solutions import rules, services
@@ -47,15 +50,32 @@ def _breadcrumbs():
     return [(_("Solutions"), reverse("solutions:list"))]
 
 
+def _article(solution) -> str:
+    return render_to_string(
+        "solutions/includes/article.html",
+        {
+            "solution": solution,
+            "impact_statements": list(solution.impact_statements.all()),
+            "districts": list(LocalCommitteeArea.objects.filter(pk__in=solution.district_ids)),
+            "sdgs": list(SustainableDevelopmentGoal.objects.filter(pk__in=solution.sdg_ids)),
+        },
+    )
+
+
 def solution_detail(request, pk):
+    """The solution page. What every visitor sees is rendered once and kept a few seconds
+    (portal.caching; every change of a solution bumps the version); the organisation's
+    members get it fresh, with their drafts and the management part."""
     solution = rules.get_solution_for_view(request.user, pk)
     can_manage = rules.can_manage(request.user, solution)
+    if can_manage:
+        article = _article(solution)
+    else:
+        article = cached_fragment("solutions", [f"detail:{pk}"], lambda: _article(solution))
     context = {
         "solution": solution,
         "breadcrumb_trail": _breadcrumbs(),
-        "impact_statements": list(solution.impact_statements.all()),
-        "districts": list(LocalCommitteeArea.objects.filter(pk__in=solution.district_ids)),
-        "sdgs": list(SustainableDevelopmentGoal.objects.filter(pk__in=solution.sdg_ids)),
+        "article_html": mark_safe(article),  # noqa: S308  (our own rendered template)
         "can_manage": can_manage,
         "transitions": [(s, TRANSITION_ACTIONS[s]) for s in sorted(solution.allowed_transitions())]
         if can_manage

@@ -113,4 +113,3 @@ def test_query_count_is_the_same_at_two_sizes(client, organisations, params):
             is_rsv_registered=True,
         )
     assert _queries(client, params) == small
-

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from challenges.models import ResponseStatus, Status
 from organisations.models import MembershipRole, Organisation
+from portal import caching
 from solutions.models import Status as SolutionStatus
 from tests.factories import UserFactory, member_of
 from tests.organisations_public.makers import (
@@ -111,6 +112,7 @@ def test_query_count_does_not_grow_with_solutions_and_challenges(
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
+        caching._local_versions.clear()  # content versions are re-read once a second
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url(profile)).status_code == 200
         return len(captured)
@@ -121,5 +123,30 @@ def test_query_count_does_not_grow_with_solutions_and_challenges(
     for number in range(6):
         make_solution(profile, title=f"Løsning {number}")
         accept_response(make_challenge(civil_servant_bif, title=f"Udfordring {number}"), profile)
+    caching._local_versions.clear()
     with django_assert_num_queries(small):
         client.get(url(profile))
+
+
+def test_the_cached_profile_shows_a_change_at_once(
+    client, profile, page_cache, django_capture_on_commit_callbacks
+):
+    from organisations import services
+
+    assert "Hanne Hemmelig" not in client.get(url(profile)).content.decode()
+    membership = profile.memberships.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_set_public_contact(
+            membership=membership, actor=membership.user, shown=True
+        )
+    assert "Hanne Hemmelig" in client.get(url(profile)).content.decode()
+
+
+def test_the_members_own_part_is_never_cached_for_others(client, profile, page_cache):
+    member = profile.memberships.get().user
+    client.force_login(member)
+    assert "Vis mit navn som kontaktperson" in client.get(url(profile)).content.decode()
+    client.logout()
+    page = client.get(url(profile)).content.decode()
+    assert "Vis mit navn som kontaktperson" not in page
+    assert "csrfmiddlewaretoken" not in page

@@ -200,3 +200,52 @@ def test_list_page_in_both_languages(client, entrepreneur, language):
     response = client.get(url)
     assert response.status_code == 200
     assert "Cykelværksted for unge" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_solution_page_is_valid_html(client, entrepreneur, language):
+    import html5lib
+    from django.utils import translation
+
+    solution = make_solution(entrepreneur)
+    client.force_login(entrepreneur)
+    with translation.override(language):
+        urls = [
+            reverse("solutions:list"),
+            reverse("solutions:list") + "?q=cykel&sort=relevance&rsv=no",
+            solution.get_absolute_url(),
+            reverse("solutions:create"),
+            reverse("solutions:edit", args=[solution.pk]),
+            reverse("solutions:mine"),
+        ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        assert parser.parse(response.content).get("lang") == language, url
+
+
+def test_the_public_solution_page_is_cached_and_never_behind_a_change(
+    client, entrepreneur, page_cache, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal import caching
+    from solutions import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        solution = make_solution(entrepreneur)
+    client.get(solution.get_absolute_url())
+    with CaptureQueriesContext(connection) as warm:
+        client.get(solution.get_absolute_url())
+    assert len(warm.captured_queries) == 1  # the visibility check; the page is cached
+    with django_capture_on_commit_callbacks(execute=True):
+        services.solution_update(
+            user=entrepreneur, solution=solution, data={"summary": "Et helt nyt resumé."}
+        )
+    caching._local_versions.clear()  # as after the one-second trust of another process
+    assert "Et helt nyt resumé." in client.get(solution.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.solution_archive(user=entrepreneur, solution=solution)
+    assert client.get(solution.get_absolute_url()).status_code == 404

@@ -1,4 +1,4 @@
-"""Who may see and do what with a solution: every persona × every view and action × every
+"""Who may see and do what with a solution: every persona by every view and action by every
 status, each with the one right answer; and the predicates of solutions.rules directly."""
 
 import pytest
