@@ -87,13 +87,6 @@ class EnquiryForm(forms.Form):
         help_text=_("Tell what you need help with. Do not send health information or CPR numbers."),
     )
     attachments = MultipleDocumentsField(label=_("Attachments"), required=False)
-    consent = forms.BooleanField(
-        label=_(
-            "I agree that the City of Copenhagen processes the information in my enquiry as "
-            "described in the privacy policy."
-        ),
-        error_messages={"required": _("We need your consent to handle your enquiry.")},
-    )
     # A field people never see: bots that fill every field reveal themselves.
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -119,6 +112,11 @@ class EnquiryForm(forms.Form):
         number = normalise_cvr(value)
         validate_cvr(number)
         return number
+
+    def enquiry_data(self) -> dict:
+        """What enquiries.services.enquiry_submit stores of the form."""
+        fields = ("name", "email", "phone", "organisation_name", "cvr", "topic", "message")
+        return {field: self.cleaned_data[field] for field in fields}
 
     @property
     def is_spam(self) -> bool:

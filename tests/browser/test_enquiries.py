@@ -122,7 +122,7 @@ def test_staff_pages_are_accessible_in_english(page, live_server):
 def test_inbox_and_staff_detail_are_accessible_in_english(page, live_server):
     from django.test import Client
 
-    from enquiries import services
+    from enquiries import services, staff_services
     from enquiries.models import Topic
     from portal.models import Administration
 
@@ -137,8 +137,8 @@ def test_inbox_and_staff_detail_are_accessible_in_english(page, live_server):
         },
         status_url_builder=lambda token: f"https://x/{token}",
     )
-    services.enquiry_triage(enquiry=enquiry, actor=officer)
-    services.enquiry_route(
+    staff_services.enquiry_triage(enquiry=enquiry, actor=officer)
+    staff_services.enquiry_route(
         enquiry=enquiry, lead=Administration.objects.get(code="BIF"), actor=officer
     )
     client = Client()
