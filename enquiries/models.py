@@ -372,6 +372,11 @@ class Enquiry(models.Model):
         """DUE_DATE for this enquiry, in Python."""
         return self.triage_due if self.status == Status.RECEIVED else self.answer_due
 
+    @property
+    def due_label(self) -> str:
+        """What the due date is the deadline of: triage until triaged, then the answer."""
+        return _("Triage due") if self.status == Status.RECEIVED else _("Answer due")
+
     def due_state(self, today: date | None = None) -> Due:
         return Due.of(self.status, self.due_date, today or timezone.localdate())
 

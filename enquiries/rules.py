@@ -169,6 +169,9 @@ def can_take(user: AnyUser, enquiry: Enquiry) -> bool:
 
 
 def can_reply(user: AnyUser, enquiry: Enquiry) -> bool:
+    """Before triage only a contact officer answers (at once, without routing)."""
+    if enquiry.status == Status.RECEIVED:
+        return is_contact_officer(user)
     return _answers(user, enquiry) and (
         _may_become(enquiry, Status.ANSWERED, Status.WAITING)
         or enquiry.status in (Status.ANSWERED, Status.WAITING)

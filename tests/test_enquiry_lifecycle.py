@@ -2,11 +2,14 @@
 and 18) and the cached lists refreshed by the services, also from the admin (issue 8)."""
 
 from datetime import date, timedelta
+from io import StringIO
+from itertools import pairwise
 
 import pytest
 from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from enquiries import figures, services, staff_services
 from enquiries.models import Enquiry, EnquiryEvent, Status, Topic, deadlines
@@ -18,6 +21,12 @@ from tests.enquiry_helpers import administration, en, in_status, submit
 @pytest.fixture(autouse=True)
 def uploads(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+
+
+DANISH_MONTHS = (
+    "januar februar marts april maj juni juli august september oktober november december"
+)
+DANISH_MONTHS = DANISH_MONTHS.split()
 
 
 def status_path(token):
@@ -37,7 +46,9 @@ class TestRetention:
             "referred": lambda: staff_services.enquiry_refer(
                 enquiry=enquiry, to_whom="Skattestyrelsen", actor=contact_officer
             ),
-            "spam": lambda: staff_services.enquiry_mark_spam(enquiry=enquiry, actor=contact_officer),
+            "spam": lambda: staff_services.enquiry_mark_spam(
+                enquiry=enquiry, actor=contact_officer
+            ),
             "duplicate": lambda: staff_services.enquiry_mark_duplicate(
                 enquiry=enquiry, of=other, actor=contact_officer
             ),
@@ -103,7 +114,7 @@ class TestAnsweringAtOnce:
     """Point 12: the contact officer answers and closes at "received", without routing."""
 
     def test_answer_and_close_without_routing(self, client, contact_officer):
-        enquiry, token = submit()
+        enquiry, _token = submit()
         client.force_login(contact_officer)
         page = client.get(en("enquiries:staff_detail", enquiry.pk)).content.decode()
         assert "Write to the enquirer" in page
@@ -178,15 +189,12 @@ class TestDates:
         Enquiry.objects.filter(pk=enquiry.pk).update(created_at=timezone.now() - timedelta(days=50))
         computed = figures.compute()
         weeks = [bar["label"] for bar in computed["weekly"]["bars"]]
-        assert all(later - earlier == timedelta(weeks=1) for earlier, later in zip(weeks, weeks[1:]))
+        assert all(later - earlier == timedelta(weeks=1) for earlier, later in pairwise(weeks))
         assert len(weeks) == figures.WEEKS + 1
         assert sum(bar["value"] for bar in computed["weekly"]["bars"]) == 1
         client.force_login(contact_officer)
         page = client.get(reverse("enquiries:figures")).content.decode()
-        label = weeks[0].strftime("%-d. ") + "{}".format(
-            ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-             "september", "oktober", "november", "december"][weeks[0].month - 1]
-        )
+        label = f"{weeks[0].day}. {DANISH_MONTHS[weeks[0].month - 1]} {weeks[0].year}"
         assert page.count(label) >= 2  # in the chart and in its table
 
     def test_the_receipt_and_the_page_give_the_same_deadline(self, client, db):
@@ -204,8 +212,6 @@ class TestDates:
         assert enquiry.answer_due == deadlines(timezone.localdate(received))[1]
         receipt = OutgoingEmail.objects.get(to=["mette@example.org"])
         page = client.get(status_path(token)).content.decode()
-        from django.utils.formats import date_format
-
         due = date_format(enquiry.answer_due)
         assert due in receipt.body_text
         assert due in page
@@ -263,7 +269,7 @@ class TestSearchAndDemo:
     def test_demo_enquiry_emails_have_absolute_links(self, db):
         from django.core.management import call_command
 
-        call_command("load_demo_data", stdout=open("/dev/null", "w"))
+        call_command("load_demo_data", stdout=StringIO())
         to_enquirers = OutgoingEmail.objects.filter(subject__contains="EI-")
         assert to_enquirers.exists()
         for mail in to_enquirers:
@@ -331,7 +337,9 @@ class TestCachedListsThroughTheServices:
         from django.db.models.signals import post_save
 
         assert not [
-            receiver for receiver in post_save._live_receivers(Enquiry)[0] if "enquir" in str(receiver)
+            receiver
+            for receiver in post_save._live_receivers(Enquiry)[0]
+            if "enquir" in str(receiver)
         ]
 
 

@@ -1,4 +1,4 @@
-"""The predicates of enquiries/rules.py, called directly (every persona × every status), the
+"""The predicates of enquiries/rules.py, called directly (every persona in every status), the
 registry of staff actions (enquiries/actions.py) and the services' own checks: a service
 refuses an actor its predicate refuses, whoever calls it."""
 
@@ -38,7 +38,7 @@ LEAD_CIVIL_SERVANT = {
     rules.can_route: [],
     rules.can_confirm_a_routing: OPEN,
     rules.can_take: ["routed", "in_progress", "waiting", "answered"],
-    rules.can_reply: ["received", "triaged", "routed", "in_progress", "waiting", "answered"],
+    rules.can_reply: ["triaged", "routed", "in_progress", "waiting", "answered"],
     rules.can_add_note: Status.values,
     rules.can_hand_back: ["routed", "in_progress", "waiting"],
     rules.can_close: ["waiting", "answered", "referred"],

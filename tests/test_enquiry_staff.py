@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from enquiries import services, staff_services
-from enquiries.services import change_status
 from enquiries.models import (
     Enquiry,
     EnquiryAccess,
@@ -25,6 +24,7 @@ from enquiries.models import (
     Status,
     Topic,
 )
+from enquiries.services import change_status
 from portal import caching
 from portal.models import Administration
 from tests.factories import civil_servant, with_totp
