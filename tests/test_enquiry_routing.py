@@ -25,7 +25,10 @@ def uploads(settings, tmp_path):
 
 
 def routed_notes(enquiry):
-    return enquiry.events.filter(kind=EnquiryEvent.Kind.NOTE, body__startswith="Routed to").count()
+    """The timeline's routing notes, in whichever language they were written."""
+    return enquiry.events.filter(
+        kind=EnquiryEvent.Kind.NOTE, body__regex=r"^(Routed to|Sendt til) "
+    ).count()
 
 
 def routing_emails():
