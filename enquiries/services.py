@@ -199,8 +199,9 @@ def _status_after_waiting(enquiry: Enquiry, wait: EnquiryEvent | None) -> Status
 def _tell_handlers_of_reply(enquiry: Enquiry, url_builder: UrlBuilder | None) -> None:
     """The enquirer wrote: their handler hears of it, else the lead administration, else
     the contact officers."""
-    if enquiry.handler_id and enquiry.handler.is_active:
-        recipients = [enquiry.handler]
+    handler = enquiry.handler
+    if handler is not None and handler.is_active:
+        recipients = [handler]
     elif enquiry.lead_administration_id:
         recipients = list(members_of(enquiry.lead_administration))
     else:

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from enquiries.models import Enquiry, EnquiryRouting, ReplyTemplate, Status, Topic
-from enquiries.staff_services import routing_state, suggest_administration
+from enquiries.routing import routing_state, suggest_administration
 from portal.caching import short_lived
 from portal.models import Administration, Role, User
 

@@ -21,6 +21,7 @@ from enquiries.models import (
     Status,
     Topic,
 )
+from enquiries.routing import apply_routing, routing_state, state_of, wanted_roles
 from enquiries.services import (
     UrlBuilder,
     change_status,
@@ -93,62 +94,6 @@ def enquiry_triage(*, enquiry: Enquiry, actor) -> Enquiry:
     return enquiry
 
 
-def routing_state(enquiry: Enquiry) -> str:
-    """The enquiry's routing as a short text ("lead:5;participants:2,7"), which the routing
-    form carries so that a change made meanwhile by someone else is noticed."""
-    return _state(
-        {
-            routing.administration_id: routing.role
-            for routing in EnquiryRouting.objects.filter(enquiry=enquiry)
-        }
-    )
-
-
-def _state(roles: dict[int, str]) -> str:
-    lead = [pk for pk, role in roles.items() if role == EnquiryRouting.Role.LEAD]
-    participants = sorted(pk for pk, role in roles.items() if role != EnquiryRouting.Role.LEAD)
-    if not roles:
-        return ""
-    return f"lead:{','.join(map(str, lead))};participants:{','.join(map(str, participants))}"
-
-
-def _wanted_roles(lead: Administration, participants) -> dict[int, str]:
-    if any(administration.pk == lead.pk for administration in participants):
-        raise ValidationError(
-            _("The lead administration cannot also take part. Untick it under the others."),
-            code="lead_participates",
-        )
-    roles = {administration.pk: EnquiryRouting.Role.PARTICIPANT for administration in participants}
-    return {lead.pk: EnquiryRouting.Role.LEAD, **roles}
-
-
-def _apply_routing(enquiry, wanted: dict[int, str], note: str, actor) -> list[int]:
-    """Keep the routings that do not change (with their confirmations), change or add the
-    others and delete the rest; returns the administrations routed anew."""
-    existing = {routing.administration_id: routing for routing in enquiry.routings.all()}
-    EnquiryRouting.objects.filter(enquiry=enquiry).exclude(administration_id__in=wanted).delete()
-    now = timezone.now()
-    anew = []
-    for administration_id, role in wanted.items():
-        routing = existing.get(administration_id)
-        if routing is not None and routing.role == role:
-            continue
-        anew.append(administration_id)
-        EnquiryRouting.objects.update_or_create(
-            enquiry=enquiry,
-            administration_id=administration_id,
-            defaults={
-                "role": role,
-                "note": note,
-                "routed_by": actor,
-                "routed_at": now,
-                "confirmed_by": None,
-                "confirmed_at": None,
-            },
-        )
-    return anew
-
-
 @transaction.atomic
 def enquiry_route(
     *,
@@ -168,11 +113,11 @@ def enquiry_route(
     officer saw (`routing_state`): when someone else has routed it differently meanwhile,
     nothing changes and the officer is told."""
     participants = list(dict.fromkeys(participants))
-    wanted = _wanted_roles(lead, participants)
+    wanted = wanted_roles(lead, participants)
     enquiry = locked(enquiry)
     rules.require(rules.can_route, actor, enquiry)
     current = routing_state(enquiry)
-    if enquiry.status == Status.ROUTED and current == _state(wanted):
+    if enquiry.status == Status.ROUTED and current == state_of(wanted):
         raise ValidationError(
             _("The enquiry is already routed like this. Nothing was changed or sent."),
             code="unchanged",
@@ -187,7 +132,7 @@ def enquiry_route(
         )
     if enquiry.status != Status.ROUTED:
         change_status(enquiry, Status.ROUTED, actor)
-    anew = _apply_routing(enquiry, wanted, note, actor)
+    anew = apply_routing(enquiry, wanted, note, actor)
     if enquiry.lead_administration_id != lead.pk:
         _drop_handler_outside_contact_officers(enquiry)
     enquiry.lead_administration = lead
@@ -384,13 +329,18 @@ def enquiry_record_access(*, enquiry: Enquiry, user) -> EnquiryAccess:
     return EnquiryAccess.objects.create(enquiry=enquiry, user=user)
 
 
+def _delete_files(files) -> None:
+    for file in files:
+        file.delete(save=False)
+
+
 @transaction.atomic
 def enquiry_delete(*, enquiry: Enquiry, actor) -> None:
     """An administrator deletes an enquiry with its files (the admin's delete)."""
     rules.require(rules.can_delete, actor, enquiry)
-    for attachment in enquiry.attachments.all():
-        transaction.on_commit(lambda file=attachment.file: file.delete(save=False))
+    files = [attachment.file for attachment in enquiry.attachments.all()]
     enquiry.delete()
+    transaction.on_commit(lambda: _delete_files(files))
     enquiries_changed()
 
 
@@ -402,21 +352,3 @@ def topic_save(*, topic: Topic, actor) -> Topic:
     topic.save()
     enquiries_changed()
     return topic
-
-
-def suggest_administration(enquiry: Enquiry) -> Administration | None:
-    """The topic's suggested administration, else that of the first topic with a keyword
-    that occurs in the message (the administrators edit both in the admin)."""
-    if enquiry.topic.suggested_administration_id:
-        return enquiry.topic.suggested_administration
-    text = enquiry.message.casefold()
-    topics = (
-        Topic.objects.filter(is_active=True, suggested_administration__isnull=False)
-        .exclude(keywords="")
-        .select_related("suggested_administration")
-    )
-    for topic in topics:
-        keywords = [word.strip().casefold() for word in topic.keywords.split(",")]
-        if any(word and word in text for word in keywords):
-            return topic.suggested_administration
-    return None

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 
-from enquiries import rules, staff_services
+from enquiries import routing, rules, staff_services
 from enquiries.actions import ACTIONS, allowed_actions
 from enquiries.models import Due, Enquiry, ReplyTemplate, Status
 from enquiries.public import PUBLIC_STATUS
@@ -207,7 +207,7 @@ def _render_detail(request, enquiry):
         "attachments": enquiry.attachments.all(),
         "routings": routings,
         "routings_to_confirm": to_confirm,
-        "suggested": staff_services.suggest_administration(enquiry),
+        "suggested": routing.suggest_administration(enquiry),
         "panels": [panel for panel in panels.values() if panel[0].in_panel],
         "template_form": ReplyTemplateChoiceForm(request.GET or None),
         "has_templates": ReplyTemplate.objects.filter(is_active=True).exists(),

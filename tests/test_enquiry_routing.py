@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 
-from enquiries import staff_services
+from enquiries import routing, staff_services
 from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting, Status
 from portal.models import OutgoingEmail, Role
 from tests.enquiry_helpers import administration, en, submit
@@ -54,7 +54,7 @@ class TestRepeatsAndChanges:
         url = en("enquiries:staff_action", enquiry.pk, "route")
         client.post(url, route_form("BIF", seen=""))
         emails = OutgoingEmail.objects.count()
-        seen = staff_services.routing_state(enquiry)
+        seen = routing.routing_state(enquiry)
         response = client.post(url, route_form("BIF", seen=seen), follow=True)
         assert "already routed like this" in response.content.decode()
         assert routed_notes(enquiry) == 1
@@ -191,7 +191,7 @@ def test_five_identical_parallel_requests_route_once(reference_data):
     officer = with_totp(with_role(UserFactory(), Role.CONTACT_OFFICER))
     members = [with_totp(civil_servant("BIF")), with_totp(civil_servant("TMF"))]
     enquiry, _ = submit()
-    seen = staff_services.routing_state(enquiry)
+    seen = routing.routing_state(enquiry)
     url = en("enquiries:staff_action", enquiry.pk, "route")
     clients = [_client_for(officer) for _ in range(5)]
     statuses = in_parallel(

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from enquiries import services, staff_services
+from enquiries import routing, services, staff_services
 from enquiries.models import (
     Enquiry,
     EnquiryAccess,
@@ -707,9 +707,9 @@ class TestDetailPage:
 
     def test_the_suggestion_comes_from_keywords_when_the_topic_has_none(self, db):
         enquiry, _ = submit(topic="other", message="Vi vil gerne tilbyde praktik til ledige.")
-        assert staff_services.suggest_administration(enquiry) == administration("BIF")
+        assert routing.suggest_administration(enquiry) == administration("BIF")
         enquiry, _ = submit(topic="other", message="Noget helt andet.")
-        assert staff_services.suggest_administration(enquiry) is None
+        assert routing.suggest_administration(enquiry) is None
 
 
 class TestQueue:
