@@ -210,13 +210,13 @@ class EnquiryQuerySet(models.QuerySet):
 
     def matching(self, text: str):
         """Whose reference number, name, e-mail address, organisation or message contains
-        `text`, in any case; words of letters also find words like them ("Birgite" finds
-        "Birgitte": pg_trgm's strict word similarity, from four letters on), reference
-        numbers and addresses only themselves. Both use the trigram index."""
+        `text`, in any case; words of letters also find names like them ("Birgite" finds
+        "Birgitte": pg_trgm's strict word similarity on the names, from four letters on),
+        reference numbers and addresses only themselves. Both use trigram indexes."""
         text = " ".join(text.lower().split())
         query = models.Q(search_text__contains=text)
         if len(text) >= TYPO_TOLERANT_FROM and WORDS_OF_LETTERS.fullmatch(text):
-            query |= models.Q(search_text__trigram_strict_word_similar=text)
+            query |= models.Q(name_text__trigram_strict_word_similar=text)
         return self.filter(query)
 
     def in_queue_order(self):
@@ -325,6 +325,16 @@ class Enquiry(models.Model):
         db_persist=True,
     )
 
+    # The names alone, for the search's typo tolerance: short, so comparing trigrams is
+    # cheap (against the messages it took close to a second on 50,000 enquiries).
+    name_text = models.GeneratedField(
+        expression=Lower(
+            Concat("name", models.Value(" "), "organisation_name", output_field=models.TextField())
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
+
     objects = EnquiryQuerySet.as_manager()
 
     class Meta:
@@ -360,6 +370,7 @@ class Enquiry(models.Model):
             GinIndex(
                 fields=["search_text"], name="enquiry_search_trgm", opclasses=["gin_trgm_ops"]
             ),
+            GinIndex(fields=["name_text"], name="enquiry_name_trgm", opclasses=["gin_trgm_ops"]),
             models.Index(fields=["status", "answer_due"], name="enquiry_queue"),
             models.Index(fields=["lead_administration", "status"], name="enquiry_inbox"),
         ]
