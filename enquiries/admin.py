@@ -1,5 +1,10 @@
+"""The admin of the single point of contact. It changes nothing behind the services' back:
+topics are saved and enquiries deleted through enquiries.staff_services (which check the
+administrator's rights and refresh the cached lists); everything else is read-only."""
+
 from django.contrib import admin
 
+from enquiries import staff_services
 from enquiries.models import Enquiry, EnquiryAccess, EnquiryEvent, ReplyTemplate, Topic
 
 
@@ -12,6 +17,13 @@ class TopicAdmin(admin.ModelAdmin):
     list_select_related = ["suggested_administration"]
     search_fields = ["name_da", "name_en", "keywords"]
     prepopulated_fields = {"slug": ["name_en"]}
+
+    def save_model(self, request, obj, form, change):
+        staff_services.topic_save(topic=obj, actor=request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        # Enquiries keep their topic (PROTECT): a topic is deactivated, never deleted.
+        return False
 
 
 @admin.register(ReplyTemplate)
@@ -40,8 +52,8 @@ class EnquiryEventInline(ReadOnlyInline):
 
 @admin.register(Enquiry)
 class EnquiryAdmin(admin.ModelAdmin):
-    """Read-mostly: the staff pages change enquiries (through the services); here an
-    administrator can look things up."""
+    """Read-only: the staff pages change enquiries (through the services); here an
+    administrator can look things up, and delete one through its service."""
 
     list_display = ["reference", "name", "topic", "status", "lead_administration", "answer_due"]
     list_filter = ["status", "topic", "lead_administration"]
@@ -55,6 +67,16 @@ class EnquiryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def delete_model(self, request, obj):
+        staff_services.enquiry_delete(enquiry=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for enquiry in queryset:
+            staff_services.enquiry_delete(enquiry=enquiry, actor=request.user)
 
 
 @admin.register(EnquiryAccess)

@@ -1,20 +1,28 @@
 """Demo enquiries to the single point of contact, one or more in every status, spread over
 the last weeks so that the queue, the inbox, the deadlines and the figures show something.
 
-Every step goes through the services (timeline, routings, e-mails to the outbox); the
-dates are then moved back to when the enquiry arrived.
+Every step goes through the services (timeline, routings, e-mails to the outbox). An
+enquiry is submitted as of the day it arrived, so its deadlines, and the receipt that
+states them, are those of that day; the later steps' times are then spread out after it.
+Links in the e-mails are absolute (DEMO_BASE_URL, the address `make run` serves).
 """
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from enquiries import services
-from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting, Status, Topic
+from enquiries import services, staff_services
+from enquiries.models import FINISHED_STATUSES, Enquiry, EnquiryEvent, EnquiryRouting, Status, Topic
+from portal.env import env_str
 from portal.models import Administration
-from portal.workdays import add_working_days
+
+DEMO_BASE_URL = env_str("DEMO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def absolute(path: str) -> str:
+    return f"{DEMO_BASE_URL}{path}"
+
 
 # (days ago, topic, sender, organisation, message, steps). A sender is a demo user's key or
 # (name, e-mail). Steps are (action, argument) in order; see _STEPS.
@@ -198,40 +206,60 @@ def _perform(context, enquiry, action, argument, enquiries):
     officer = context.users["contact_officer"]
     match action:
         case "triage":
-            services.enquiry_triage(enquiry=enquiry, actor=officer)
+            staff_services.enquiry_triage(enquiry=enquiry, actor=officer)
         case "route":
             lead, participants, note = argument
-            services.enquiry_route(
+            staff_services.enquiry_route(
                 enquiry=enquiry,
                 lead=Administration.objects.get(code=lead),
                 participants=list(Administration.objects.filter(code__in=participants)),
                 note=note,
                 actor=officer,
+                url_builder=absolute,
             )
         case "take":
-            services.enquiry_take(enquiry=enquiry, actor=context.users[argument])
+            staff_services.enquiry_take(enquiry=enquiry, actor=context.users[argument])
         case "ask" | "answer":
             actor = enquiry.handler or officer
             to_status = Status.WAITING if action == "ask" else Status.ANSWERED
-            services.enquiry_reply(enquiry=enquiry, body=argument, actor=actor, to_status=to_status)
+            staff_services.enquiry_reply(
+                enquiry=enquiry,
+                body=argument,
+                actor=actor,
+                to_status=to_status,
+                url_builder=absolute,
+            )
         case "enquirer":
-            services.enquiry_reply_from_enquirer(enquiry=enquiry, body=argument)
+            services.enquiry_reply_from_enquirer(
+                enquiry=enquiry, body=argument, url_builder=absolute
+            )
         case "close":
-            services.enquiry_close(enquiry=enquiry, actor=context.users[argument])
+            staff_services.enquiry_close(enquiry=enquiry, actor=context.users[argument])
         case "refer":
-            services.enquiry_refer(enquiry=enquiry, to_whom=argument, actor=officer)
+            staff_services.enquiry_refer(
+                enquiry=enquiry, to_whom=argument, actor=officer, url_builder=absolute
+            )
         case "spam":
-            services.enquiry_mark_spam(enquiry=enquiry, actor=officer)
+            staff_services.enquiry_mark_spam(enquiry=enquiry, actor=officer)
         case "duplicate":
-            services.enquiry_mark_duplicate(enquiry=enquiry, of=enquiries[argument], actor=officer)
+            staff_services.enquiry_mark_duplicate(
+                enquiry=enquiry, of=enquiries[argument], actor=officer
+            )
 
 
-def _move_back(enquiry: Enquiry, days_ago: int) -> None:
-    """Dates as if the enquiry arrived `days_ago` days ago at 9:15 and each later step
-    followed in turn, the last one at most a day ago."""
+def _arrival(days_ago: int):
+    """`days_ago` days ago at 9:15, and at least half an hour ago."""
     now = timezone.now()
-    arrived = (now - timedelta(days=days_ago)).replace(hour=9, minute=15, second=0)
-    arrived = min(arrived, now - timedelta(minutes=30))
+    arrived = timezone.localtime(now - timedelta(days=days_ago)).replace(
+        hour=9, minute=15, second=0, microsecond=0
+    )
+    return min(arrived, now - timedelta(minutes=30))
+
+
+def _spread_steps(enquiry: Enquiry, arrived) -> None:
+    """Each later step followed the arrival in turn, the last one at most a day ago (the
+    deadlines stay those of the day it arrived)."""
+    now = timezone.now()
     events = list(enquiry.events.order_by("pk"))
     span = max(now - timedelta(days=1) - arrived, timedelta(hours=1))
     step = span / max(len(events), 1)
@@ -246,20 +274,14 @@ def _move_back(enquiry: Enquiry, days_ago: int) -> None:
     closing = [
         e.created_at
         for e in events
-        if e.kind == EnquiryEvent.Kind.STATUS
-        and e.to_status in (Status.CLOSED, Status.REFERRED, Status.SPAM, Status.DUPLICATE)
+        if e.kind == EnquiryEvent.Kind.STATUS and e.to_status in FINISHED_STATUSES
     ]
     routed = [
         e.created_at
         for e in events
         if e.kind == EnquiryEvent.Kind.STATUS and e.to_status == Status.ROUTED
     ]
-    day = timezone.localdate(arrived)
     Enquiry.objects.filter(pk=enquiry.pk).update(
-        created_at=arrived,
-        consent_given_at=arrived,
-        triage_due=add_working_days(day, settings.ENQUIRY_TRIAGE_WORKING_DAYS),
-        answer_due=add_working_days(day, settings.ENQUIRY_ANSWER_WORKING_DAYS),
         first_answered_at=staff_answers[0] if staff_answers else None,
         answered_at=staff_answers[-1] if staff_answers else None,
         closed_at=closing[-1] if closing else None,
@@ -274,6 +296,7 @@ def load(context):
     enquiries = []
     for days_ago, topic, sender, organisation, message, steps in DEMO_ENQUIRIES:
         person, user = _sender(context, sender)
+        arrived = _arrival(days_ago)
         enquiry, _token = services.enquiry_submit(
             data={
                 **person,
@@ -284,10 +307,11 @@ def load(context):
                 "message": message,
             },
             user=user,
-            status_url_builder=lambda token: reverse("enquiries:status", args=[token]),
+            status_url_builder=lambda token: absolute(reverse("enquiries:status", args=[token])),
+            received_at=arrived,
         )
         enquiries.append(enquiry)
         for action, argument in steps:
             enquiry.refresh_from_db()
             _perform(context, enquiry, action, argument, enquiries)
-        _move_back(enquiry, days_ago)
+        _spread_steps(enquiry, arrived)

@@ -9,10 +9,9 @@ from django.db.models.aggregates import Aggregate
 from django.db.models.functions import Extract, TruncWeek
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
 
-from enquiries.models import Enquiry, Status
-from portal import rules
+from enquiries import rules
+from enquiries.models import Enquiry, Status, Topic
 from portal.caching import short_lived
 from portal.decorators import staff_member_required
 
@@ -55,6 +54,16 @@ def _bars(rows):
     return {"bars": bars, "height": len(bars) * (BAR_HEIGHT + 8)}
 
 
+def _weeks(since, today) -> list:
+    """The Monday of every week from the one holding `since` to this week."""
+    monday = since - timedelta(days=since.weekday())
+    weeks = []
+    while monday <= today:
+        weeks.append(monday)
+        monday += timedelta(weeks=1)
+    return weeks
+
+
 def compute(today=None) -> dict:
     today = today or timezone.localdate()
     since = today - timedelta(weeks=WEEKS)
@@ -88,17 +97,18 @@ def compute(today=None) -> dict:
         answered_in_time=Count("pk", filter=Q(first_answered_at__date__lte=F("answer_due"))),
         total=Count("pk"),
     )
-    english = (get_language() or "da").startswith("en")
     topic_rows = [
-        (row["topic__name_en"] if english else row["topic__name_da"], row["count"])
+        (Topic(name_da=row["topic__name_da"], name_en=row["topic__name_en"]).name, row["count"])
         for row in per_topic
     ]
+    per_week = {timezone.localdate(row["week"]): row["count"] for row in weekly}
     share = (
         round(100 * times["answered_in_time"] / times["answered"]) if times["answered"] else None
     )
     return {
         "since": since,
-        "weekly": _bars([(row["week"].date(), row["count"]) for row in weekly]),
+        # Every week of the period, with no enquiries too: an even time axis.
+        "weekly": _bars([(week, per_week.get(week, 0)) for week in _weeks(since, today)]),
         "per_topic": _bars(topic_rows),
         "per_administration": _bars(
             [(row["lead_administration__code"], row["count"]) for row in per_administration]
@@ -112,7 +122,7 @@ def compute(today=None) -> dict:
 
 @staff_member_required
 def figures_page(request):
-    if not rules.is_contact_officer(request.user):
+    if not rules.can_open_figures(request.user):
         raise PermissionDenied
     today = timezone.localdate()
     figures = short_lived(

@@ -88,13 +88,6 @@ class EnquiryForm(forms.Form):
         help_text=_("Tell what you need help with. Do not send health information or CPR numbers."),
     )
     attachments = MultipleDocumentsField(label=_("Attachments"), required=False)
-    consent = forms.BooleanField(
-        label=_(
-            "I agree that the City of Copenhagen processes the information in my enquiry as "
-            "described in the privacy policy."
-        ),
-        error_messages={"required": _("We need your consent to handle your enquiry.")},
-    )
     # One enquiry however often the same form is posted (portal/idempotency.py).
     submission = SubmissionIdField()
     # A field people never see: bots that fill every field reveal themselves.
@@ -122,6 +115,11 @@ class EnquiryForm(forms.Form):
         number = normalise_cvr(value)
         validate_cvr(number)
         return number
+
+    def enquiry_data(self) -> dict:
+        """What enquiries.services.enquiry_submit stores of the form."""
+        fields = ("name", "email", "phone", "organisation_name", "cvr", "topic", "message")
+        return {field: self.cleaned_data[field] for field in fields}
 
     @property
     def is_spam(self) -> bool:

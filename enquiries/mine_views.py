@@ -22,20 +22,20 @@ MINE_PAGE_SIZE = 25
 def my_enquiries(request):
     enquiries = request.user.enquiries.select_related("topic").order_by("-created_at", "-pk")
     page = Paginator(enquiries, MINE_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(enquiry, PUBLIC_STATUS[enquiry.status][0]) for enquiry in page.object_list]
+    rows = [(enquiry, PUBLIC_STATUS[enquiry.status].name) for enquiry in page.object_list]
     return render(request, "enquiries/mine.html", {"rows": rows, "page_obj": page})
 
 
 @login_required
 def my_enquiry(request, reference):
     enquiry = get_object_or_404(
-        Enquiry.objects.select_related("topic"),
+        Enquiry.objects.select_related("topic", "lead_administration"),
         reference=reference,
         user=request.user,
         anonymised_at__isnull=True,
     )
     deletion_url = reverse("enquiries:request_deletion_of_mine", args=[enquiry.reference])
-    return render_enquiry_page(request, enquiry, deletion_url)
+    return render_enquiry_page(request, enquiry, deletion_url, by_link=False)
 
 
 def _request_deletion(request, enquiry) -> None:

@@ -1,7 +1,10 @@
 """The single point of contact (Én indgang): enquiries and what happens to them."""
 
 import hashlib
+import re
 import secrets
+from dataclasses import dataclass
+from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -12,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Administration, BilingualName
 from portal.uploads import private_upload_path
+from portal.workdays import add_working_days, working_days_between
 
 
 class Topic(BilingualName):
@@ -65,11 +69,18 @@ OPEN_STATUSES = (
 # The statuses in which the deadline clock runs (not paused, not yet answered).
 RUNNING_STATUSES = (Status.RECEIVED, Status.TRIAGED, Status.ROUTED, Status.IN_PROGRESS)
 
+# The statuses an enquiry ends in: each sets `closed_at`, which starts the retention clock
+# (enquiries.tasks anonymises them after settings.ENQUIRY_RETENTION_DAYS).
+FINISHED_STATUSES = (Status.CLOSED, Status.REFERRED, Status.SPAM, Status.DUPLICATE)
+
 # The one place that says which status may follow which (checked by enquiries.services).
 TRANSITIONS = {
+    # The contact officer may answer at once, or ask for more, without routing.
     Status.RECEIVED: {
         Status.TRIAGED,
         Status.ROUTED,
+        Status.ANSWERED,
+        Status.WAITING,
         Status.REFERRED,
         Status.SPAM,
         Status.DUPLICATE,
@@ -124,6 +135,16 @@ class ReferenceCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
+def deadlines(received_on: date) -> tuple[date, date]:
+    """The triage and the answer deadline of an enquiry received on `received_on`, in
+    Danish working days: the one place they are computed (the receipt, the pages and the
+    reminders all read the stored dates)."""
+    return (
+        add_working_days(received_on, settings.ENQUIRY_TRIAGE_WORKING_DAYS),
+        add_working_days(received_on, settings.ENQUIRY_ANSWER_WORKING_DAYS),
+    )
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -143,6 +164,38 @@ DUE_DATE = models.Case(
 )
 
 
+# Shorter search words match only as written: trigrams of two or three letters find
+# too much.
+TYPO_TOLERANT_FROM = 4
+WORDS_OF_LETTERS = re.compile(r"[^\W\d_]+( [^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Due:
+    """When an enquiry is due, whether its clock runs, and the working days left (or by
+    which it is overdue)."""
+
+    date: date
+    running: bool
+    paused: bool
+    overdue: bool
+    working_days: int
+
+    @classmethod
+    def of(cls, status: str, due: date, today: date) -> "Due":
+        running = status in RUNNING_STATUSES
+        overdue = running and due < today
+        return cls(
+            date=due,
+            running=running,
+            paused=status == Status.WAITING,
+            overdue=overdue,
+            working_days=(
+                working_days_between(due, today) if overdue else working_days_between(today, due)
+            ),
+        )
+
+
 class EnquiryQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -157,16 +210,29 @@ class EnquiryQuerySet(models.QuerySet):
 
     def matching(self, text: str):
         """Whose reference number, name, e-mail address, organisation or message contains
-        `text`, in any case (trigram-indexed)."""
-        return self.filter(search_text__contains=text.lower())
+        `text`, in any case; words of letters also find names like them ("Birgite" finds
+        "Birgitte": pg_trgm's strict word similarity on the names, from four letters on),
+        reference numbers and addresses only themselves. Both use trigram indexes."""
+        text = " ".join(text.lower().split())
+        query = models.Q(search_text__contains=text)
+        if len(text) >= TYPO_TOLERANT_FROM and WORDS_OF_LETTERS.fullmatch(text):
+            query |= models.Q(name_text__trigram_strict_word_similar=text)
+        return self.filter(query)
 
     def in_queue_order(self):
         """The first due first; needs `with_due()`."""
         return self.order_by("due", "created_at", "pk")
 
     def by_status_token(self, token: str):
+        """The enquiry of a private status link: the receipt's or one sent with a later
+        message (EnquiryStatusLink); none once the links are revoked (anonymised)."""
+        token_hash = hash_token(token)
         return self.filter(
-            status_token_hash=hash_token(token), status_token_revoked_at__isnull=True
+            models.Q(status_token_hash=token_hash)
+            | models.Q(
+                pk__in=EnquiryStatusLink.objects.filter(token_hash=token_hash).values("enquiry_id")
+            ),
+            status_token_revoked_at__isnull=True,
         )
 
 
@@ -185,7 +251,9 @@ class Enquiry(models.Model):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default="da", editable=False
     )
-    consent_given_at = models.DateTimeField(_("consent given"))
+    # When the enquirer was shown how the City processes the enquiry (privacy notice; the
+    # legal basis is art. 6(1)(e), not consent).
+    consent_given_at = models.DateTimeField(_("privacy notice shown"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -257,6 +325,16 @@ class Enquiry(models.Model):
         db_persist=True,
     )
 
+    # The names alone, for the search's typo tolerance: short, so comparing trigrams is
+    # cheap (against the messages it took close to a second on 50,000 enquiries).
+    name_text = models.GeneratedField(
+        expression=Lower(
+            Concat("name", models.Value(" "), "organisation_name", output_field=models.TextField())
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
+
     objects = EnquiryQuerySet.as_manager()
 
     class Meta:
@@ -292,6 +370,7 @@ class Enquiry(models.Model):
             GinIndex(
                 fields=["search_text"], name="enquiry_search_trgm", opclasses=["gin_trgm_ops"]
             ),
+            GinIndex(fields=["name_text"], name="enquiry_name_trgm", opclasses=["gin_trgm_ops"]),
             models.Index(fields=["status", "answer_due"], name="enquiry_queue"),
             models.Index(fields=["lead_administration", "status"], name="enquiry_inbox"),
         ]
@@ -303,6 +382,39 @@ class Enquiry(models.Model):
     def due_date(self):
         """DUE_DATE for this enquiry, in Python."""
         return self.triage_due if self.status == Status.RECEIVED else self.answer_due
+
+    @property
+    def due_label(self) -> str:
+        """What the due date is the deadline of: triage until triaged, then the answer."""
+        return _("Triage due") if self.status == Status.RECEIVED else _("Answer due")
+
+    def due_state(self, today: date | None = None) -> Due:
+        return Due.of(self.status, self.due_date, today or timezone.localdate())
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+    @property
+    def expects_answer(self) -> bool:
+        """Whether the enquirer is waiting for an answer from the City (the clock runs)."""
+        return self.status in RUNNING_STATUSES
+
+
+class EnquiryStatusLink(models.Model):
+    """A further private status link, sent with a later message to the enquirer: only the
+    hash of its token is stored, like the receipt's (`Enquiry.status_token_hash`)."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="status_links")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("status link")
+        verbose_name_plural = _("status links")
+
+    def __str__(self):
+        return f"{self.enquiry_id} {self.created_at:%Y-%m-%d %H:%M}"
 
 
 def attachment_path(instance, filename):
@@ -364,6 +476,23 @@ class EnquiryEvent(models.Model):
 
     def __str__(self):
         return f"{self.enquiry_id} {self.kind}"
+
+    @property
+    def staff_heading(self) -> str:
+        """What the staff timeline calls this entry."""
+        if self.kind == self.Kind.STATUS:
+            return _("Status: %(from)s → %(to)s") % {
+                "from": self.get_from_status_display(),
+                "to": self.get_to_status_display(),
+            }
+        if self.kind == self.Kind.MESSAGE:
+            return _("The enquirer wrote") if self.from_enquirer else _("Message to the enquirer")
+        return str(self.Kind(self.kind).label)
+
+    @property
+    def public_heading(self) -> str:
+        """What the enquirer's page calls a message."""
+        return _("You wrote") if self.from_enquirer else _("The City answered")
 
 
 class EnquiryRouting(models.Model):

@@ -1,10 +1,19 @@
 """What the enquirer sees of the internal status: a public name and what happens next."""
 
+from typing import NamedTuple
+
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from enquiries.models import OPEN_STATUSES, Status
 
-PUBLIC_STATUS = {
+
+class PublicStatus(NamedTuple):
+    name: Promise
+    explanation: Promise
+
+
+_PUBLIC_STATUS = {
     Status.RECEIVED: (
         _("Received"),
         _("A contact officer is reading your enquiry and finding the right people to answer it."),
@@ -52,6 +61,8 @@ PUBLIC_STATUS = {
         _("Your question is answered together with another enquiry of yours."),
     ),
 }
+
+PUBLIC_STATUS = {status: PublicStatus(*texts) for status, texts in _PUBLIC_STATUS.items()}
 
 # The enquirer can write back while the enquiry is open.
 ACCEPTS_REPLIES = frozenset(OPEN_STATUSES)

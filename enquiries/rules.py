@@ -3,13 +3,21 @@
 Contact officers see and act on every enquiry. Civil servants see only the enquiries
 routed to one of their administrations (an `EnquiryRouting` row for it): when an enquiry
 is re-routed or handed back, the row goes and with it their access. Everybody else gets
-404. Everything here also requires two-factor authentication (as the staff pages do).
+404 for an enquiry and 403 for the queue and the inbox. Everything here also requires
+two-factor authentication (as the staff pages do).
 
-Whether a status change is legal is the services' business (`TRANSITIONS`); the
+Whether a status change is legal is the transition table's business (`TRANSITIONS`); the
 predicates here combine who the user is with the statuses in which an action makes sense,
-so that a page only offers what will work.
+so that a page only offers what will work. The services call the same predicates with
+their actor (`require`), so no view, admin page or task can skip a check.
 """
 
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -22,53 +30,56 @@ from enquiries.models import (
     Status,
 )
 from portal import rules as portal_rules
+from portal.models import User
 
-# Every action of the staff detail page, by the name used in its URL.
-ACTIONS = (
-    "assign",
-    "triage",
-    "route",
-    "confirm",
-    "take",
-    "reply",
-    "note",
-    "hand_back",
-    "close",
-    "refer",
-    "spam",
-    "duplicate",
-)
+AnyUser = User | AnonymousUser
 
 
-def _staff_administration_ids(user) -> frozenset[int]:
+def require(predicate: Callable[..., bool], actor: AnyUser, *objects: Any) -> None:
+    """PermissionDenied unless `predicate(actor, *objects)`: the services' check."""
+    if not predicate(actor, *objects):
+        raise PermissionDenied
+
+
+def staff_administration_ids(user: AnyUser) -> frozenset[int]:
+    """The administrations whose enquiries the user may open: none without two-factor."""
     if not portal_rules.can_open_staff_pages(user):
         return frozenset()
     return portal_rules.administration_ids(user)
 
 
-def is_contact_officer(user) -> bool:
+def is_contact_officer(user: AnyUser) -> bool:
     return portal_rules.can_open_staff_pages(user) and portal_rules.is_contact_officer(user)
 
 
-def can_open_queue(user) -> bool:
+def can_open_queue(user: AnyUser) -> bool:
     return is_contact_officer(user)
 
 
-def can_open_inbox(user) -> bool:
-    return bool(_staff_administration_ids(user))
+def can_open_inbox(user: AnyUser) -> bool:
+    return bool(staff_administration_ids(user))
 
 
-def visible_to(user):
+def can_open_figures(user: AnyUser) -> bool:
+    return is_contact_officer(user)
+
+
+def can_administer(user: AnyUser) -> bool:
+    """The portal's administrators: topics, reply templates, deleting an enquiry."""
+    return portal_rules.can_open_admin(user)
+
+
+def visible_to(user: AnyUser) -> QuerySet[Enquiry]:
     """The enquiries the user may open on the staff side."""
     if is_contact_officer(user):
         return Enquiry.objects.all()
-    administrations = _staff_administration_ids(user)
+    administrations = staff_administration_ids(user)
     if not administrations:
         return Enquiry.objects.none()
     return routed_to(administrations)
 
 
-def routed_to(administration_ids):
+def routed_to(administration_ids) -> QuerySet[Enquiry]:
     return Enquiry.objects.filter(
         pk__in=EnquiryRouting.objects.filter(administration_id__in=administration_ids).values(
             "enquiry_id"
@@ -77,6 +88,7 @@ def routed_to(administration_ids):
 
 
 def _routed_administration_ids(enquiry: Enquiry) -> set[int]:
+    """Read once per enquiry object; a service's locked copy is a fresh object."""
     cached = enquiry.__dict__.get("_routed_administration_ids")
     if cached is None:
         cached = set(enquiry.routings.values_list("administration_id", flat=True))
@@ -84,53 +96,49 @@ def _routed_administration_ids(enquiry: Enquiry) -> set[int]:
     return cached
 
 
-def is_in_routed_administration(user, enquiry: Enquiry) -> bool:
-    return bool(_staff_administration_ids(user) & _routed_administration_ids(enquiry))
+def is_in_routed_administration(user: AnyUser, enquiry: Enquiry) -> bool:
+    return bool(staff_administration_ids(user) & _routed_administration_ids(enquiry))
 
 
-def is_in_lead_administration(user, enquiry: Enquiry) -> bool:
+def is_in_lead_administration(user: AnyUser, enquiry: Enquiry) -> bool:
     return (
         enquiry.lead_administration_id is not None
-        and enquiry.lead_administration_id in _staff_administration_ids(user)
+        and enquiry.lead_administration_id in staff_administration_ids(user)
         and enquiry.lead_administration_id in _routed_administration_ids(enquiry)
     )
 
 
-def can_view(user, enquiry: Enquiry) -> bool:
+def can_view(user: AnyUser, enquiry: Enquiry) -> bool:
     return is_contact_officer(user) or is_in_routed_administration(user, enquiry)
 
 
-def _answers(user, enquiry: Enquiry) -> bool:
+def _answers(user: AnyUser, enquiry: Enquiry) -> bool:
     """Those who own the answer: the contact officers and the lead administration."""
     return is_contact_officer(user) or is_in_lead_administration(user, enquiry)
 
 
-def _may_become(enquiry: Enquiry, *statuses) -> bool:
+def _may_become(enquiry: Enquiry, *statuses: Status) -> bool:
     allowed = TRANSITIONS[Status(enquiry.status)]
     return any(status in allowed for status in statuses)
 
 
-def can_assign(user, enquiry: Enquiry) -> bool:
+def can_assign(user: AnyUser, enquiry: Enquiry) -> bool:
     return is_contact_officer(user) and enquiry.status in OPEN_STATUSES
 
 
-def can_triage(user, enquiry: Enquiry) -> bool:
-    return (
-        is_contact_officer(user)
-        and _may_become(enquiry, Status.TRIAGED)
-        and (enquiry.status == Status.RECEIVED)
-    )
+def can_triage(user: AnyUser, enquiry: Enquiry) -> bool:
+    return is_contact_officer(user) and enquiry.status == Status.RECEIVED
 
 
-def can_route(user, enquiry: Enquiry) -> bool:
+def can_route(user: AnyUser, enquiry: Enquiry) -> bool:
     return is_contact_officer(user) and (
         _may_become(enquiry, Status.ROUTED) or enquiry.status == Status.ROUTED
     )
 
 
-def routings_to_confirm(user, enquiry: Enquiry):
+def routings_to_confirm(user: AnyUser, enquiry: Enquiry) -> list[EnquiryRouting]:
     """The unconfirmed hand-offs to the user's administrations."""
-    administrations = _staff_administration_ids(user)
+    administrations = staff_administration_ids(user)
     if not administrations or enquiry.status not in OPEN_STATUSES:
         return []
     return [
@@ -140,15 +148,19 @@ def routings_to_confirm(user, enquiry: Enquiry):
     ]
 
 
-def can_confirm_routing(user, routing: EnquiryRouting) -> bool:
+def can_confirm_a_routing(user: AnyUser, enquiry: Enquiry) -> bool:
+    return bool(routings_to_confirm(user, enquiry))
+
+
+def can_confirm_routing(user: AnyUser, routing: EnquiryRouting) -> bool:
     return (
         routing.confirmed_at is None
         and routing.enquiry.status in OPEN_STATUSES
-        and routing.administration_id in _staff_administration_ids(user)
+        and routing.administration_id in staff_administration_ids(user)
     )
 
 
-def can_take(user, enquiry: Enquiry) -> bool:
+def can_take(user: AnyUser, enquiry: Enquiry) -> bool:
     if not is_in_lead_administration(user, enquiry):
         return False
     if enquiry.status == Status.IN_PROGRESS:
@@ -156,18 +168,21 @@ def can_take(user, enquiry: Enquiry) -> bool:
     return _may_become(enquiry, Status.IN_PROGRESS)
 
 
-def can_reply(user, enquiry: Enquiry) -> bool:
+def can_reply(user: AnyUser, enquiry: Enquiry) -> bool:
+    """Before triage only a contact officer answers (at once, without routing)."""
+    if enquiry.status == Status.RECEIVED:
+        return is_contact_officer(user)
     return _answers(user, enquiry) and (
         _may_become(enquiry, Status.ANSWERED, Status.WAITING)
         or enquiry.status in (Status.ANSWERED, Status.WAITING)
     )
 
 
-def can_add_note(user, enquiry: Enquiry) -> bool:
+def can_add_note(user: AnyUser, enquiry: Enquiry) -> bool:
     return can_view(user, enquiry)
 
 
-def can_hand_back(user, enquiry: Enquiry) -> bool:
+def can_hand_back(user: AnyUser, enquiry: Enquiry) -> bool:
     return (
         _answers(user, enquiry)
         and bool(_routed_administration_ids(enquiry))
@@ -176,45 +191,28 @@ def can_hand_back(user, enquiry: Enquiry) -> bool:
     )
 
 
-def can_close(user, enquiry: Enquiry) -> bool:
+def can_close(user: AnyUser, enquiry: Enquiry) -> bool:
     return _answers(user, enquiry) and _may_become(enquiry, Status.CLOSED)
 
 
-def can_refer(user, enquiry: Enquiry) -> bool:
+def can_refer(user: AnyUser, enquiry: Enquiry) -> bool:
     return is_contact_officer(user) and _may_become(enquiry, Status.REFERRED)
 
 
-def can_mark_spam(user, enquiry: Enquiry) -> bool:
+def can_mark_spam(user: AnyUser, enquiry: Enquiry) -> bool:
     return is_contact_officer(user) and _may_become(enquiry, Status.SPAM)
 
 
-def can_mark_duplicate(user, enquiry: Enquiry) -> bool:
+def can_mark_duplicate(user: AnyUser, enquiry: Enquiry) -> bool:
     return is_contact_officer(user) and _may_become(enquiry, Status.DUPLICATE)
 
 
-_PREDICATES = {
-    "assign": can_assign,
-    "triage": can_triage,
-    "route": can_route,
-    "confirm": lambda user, enquiry: bool(routings_to_confirm(user, enquiry)),
-    "take": can_take,
-    "reply": can_reply,
-    "note": can_add_note,
-    "hand_back": can_hand_back,
-    "close": can_close,
-    "refer": can_refer,
-    "spam": can_mark_spam,
-    "duplicate": can_mark_duplicate,
-}
+def can_delete(user: AnyUser, enquiry: Enquiry) -> bool:
+    """Only an administrator deletes an enquiry (in the admin, after a request to delete)."""
+    return can_administer(user)
 
 
-def allowed_actions(user, enquiry: Enquiry) -> frozenset[str]:
-    if not can_view(user, enquiry):
-        return frozenset()
-    return frozenset(action for action in ACTIONS if _PREDICATES[action](user, enquiry))
-
-
-def get_enquiry_for_staff(user, pk) -> Enquiry:
+def get_enquiry_for_staff(user: AnyUser, pk: int) -> Enquiry:
     """The enquiry, or 404 for one the user may not open on the staff side."""
     enquiry = get_object_or_404(
         Enquiry.objects.select_related(
@@ -227,14 +225,6 @@ def get_enquiry_for_staff(user, pk) -> Enquiry:
     return enquiry
 
 
-def get_enquiry_for_action(user, pk, action: str) -> Enquiry:
-    """404 for an enquiry the user may not see or an unknown action; `None` is never
-    returned: whether the action is allowed now is `allowed_actions`' answer."""
-    if action not in ACTIONS:
-        raise Http404
-    return get_enquiry_for_staff(user, pk)
-
-
-def get_attachment_for_staff(user, pk, attachment_pk) -> EnquiryAttachment:
+def get_attachment_for_staff(user: AnyUser, pk: int, attachment_pk: int) -> EnquiryAttachment:
     enquiry = get_enquiry_for_staff(user, pk)
     return get_object_or_404(EnquiryAttachment, enquiry=enquiry, pk=attachment_pk)

@@ -1,29 +1,50 @@
-"""State changes of enquiries. Each checks its rule and writes the timeline entry."""
+"""State changes of enquiries on the enquirer's side, and what the staff side shares with
+them: the timeline's status changes, e-mail, status links and refreshing the cached lists.
+
+The staff's actions are in enquiries.staff_services. Every service that changes what the
+queue or the inbox shows calls `enquiries_changed()` in its transaction: that, not a model
+signal, refreshes the cached lists (portal.caching), and the admin and the tasks go through
+services too.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from enquiries.models import (
-    OPEN_STATUSES,
+    FINISHED_STATUSES,
     TRANSITIONS,
     Enquiry,
-    EnquiryAccess,
     EnquiryAttachment,
     EnquiryEvent,
-    EnquiryRouting,
+    EnquiryStatusLink,
     Status,
-    Topic,
+    deadlines,
     new_status_token,
     next_reference,
 )
-from portal import rules as portal_rules
+from enquiries.public import ACCEPTS_REPLIES
+from portal.caching import bump_content_version
 from portal.mail import PageLink, send_templated_email, send_templated_email_to_users
 from portal.models import Role, User, supported_language
 from portal.transitions import check_transition
 from portal.workdays import add_working_days, working_days_between
+
+# The cached queue and inbox lists (portal.caching) of this namespace.
+CONTENT_NAMESPACE = "enquiries"
+
+UrlBuilder = Callable[[str], str]
+
+
+def enquiries_changed() -> None:
+    """The cached queue and inbox lists are refreshed when the transaction commits."""
+    bump_content_version(CONTENT_NAMESPACE)
 
 
 def email_enquirer(enquiry: Enquiry, template_prefix: str, context: dict | None = None) -> None:
@@ -41,114 +62,38 @@ def email_staff(users, template_prefix: str, context: dict) -> None:
     send_templated_email_to_users(users=users, template_prefix=template_prefix, context=context)
 
 
-def _store_attachments(enquiry: Enquiry, uploads, *, from_enquirer: bool = True) -> None:
-    for upload in uploads:
-        EnquiryAttachment.objects.create(
-            enquiry=enquiry,
-            file=upload,
-            original_name=upload.name[:255],
-            size=upload.size,
-            from_enquirer=from_enquirer,
-        )
+def staff_link(enquiry: Enquiry, url_builder: UrlBuilder | None) -> PageLink:
+    """The staff page, in the language of the e-mail it goes into."""
+    return PageLink("enquiries:staff_detail", [enquiry.pk], url_builder)
 
 
-@transaction.atomic
-def enquiry_submit(
-    *, data: dict, attachments=(), user=None, status_url_builder
-) -> tuple[Enquiry, str]:
-    """Store a new enquiry with its reference number and deadlines, and acknowledge it.
-
-    Returns the enquiry and its private status token (only its hash is stored).
-    """
-    now = timezone.now()
-    today = timezone.localdate(now)
+def new_status_link(enquiry: Enquiry, url_builder: UrlBuilder | None) -> PageLink:
+    """A further private link to the enquirer's page, for an e-mail (only its hash is
+    stored): the receipt's token cannot be read back."""
     token, token_hash = new_status_token()
-    enquiry = Enquiry.objects.create(
-        **data,
-        language=supported_language(translation.get_language()) or settings.LANGUAGE_CODE,
-        reference=next_reference(today.year),
-        user=user if user is not None and user.is_authenticated else None,
-        consent_given_at=now,
-        created_at=now,
-        status_token_hash=token_hash,
-        triage_due=add_working_days(today, settings.ENQUIRY_TRIAGE_WORKING_DAYS),
-        answer_due=add_working_days(today, settings.ENQUIRY_ANSWER_WORKING_DAYS),
-    )
-    _store_attachments(enquiry, attachments)
-    EnquiryEvent.objects.create(enquiry=enquiry, kind=EnquiryEvent.Kind.RECEIVED, is_public=True)
-    email_enquirer(enquiry, "enquiries/email/received", {"status_url": status_url_builder(token)})
-    return enquiry, token
+    EnquiryStatusLink.objects.create(enquiry=enquiry, token_hash=token_hash)
+    return PageLink("enquiries:status", [token], url_builder)
 
 
-@transaction.atomic
-def enquiry_reply_from_enquirer(*, enquiry: Enquiry, body: str, attachments=()) -> EnquiryEvent:
-    """The enquirer writes back through the status link; a waiting enquiry goes back to work."""
-    from enquiries.public import ACCEPTS_REPLIES
-
-    enquiry = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
-    if enquiry.status not in ACCEPTS_REPLIES:
-        raise ValidationError(
-            _("This enquiry has been completed. Send a new enquiry if you have another question."),
-            code="closed",
-        )
-    _store_attachments(enquiry, attachments)
-    event = EnquiryEvent.objects.create(
-        enquiry=enquiry,
-        kind=EnquiryEvent.Kind.MESSAGE,
-        from_enquirer=True,
-        is_public=True,
-        body=body,
-    )
-    if enquiry.status == Status.WAITING:
-        _resume_deadline(enquiry)
-        previous = Status.ROUTED if enquiry.lead_administration_id else Status.TRIAGED
-        EnquiryEvent.objects.create(
-            enquiry=enquiry,
-            kind=EnquiryEvent.Kind.STATUS,
-            from_status=Status.WAITING,
-            to_status=previous,
-            is_public=True,
-        )
-        enquiry.status = previous
-        enquiry.save(update_fields=["status", "answer_due"])
-    return event
+def members_of(administration) -> QuerySet[User]:
+    return User.objects.filter(
+        is_active=True, administration_memberships__administration=administration
+    ).order_by("email")
 
 
-def _resume_deadline(enquiry: Enquiry) -> None:
-    """The answer clock pauses while the enquiry waits: push the deadline by the working
-    days it waited."""
-    waited_since = (
-        enquiry.events.filter(kind=EnquiryEvent.Kind.STATUS, to_status=Status.WAITING)
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)
-        .first()
-    )
-    if waited_since is None:
-        return
-    paused = working_days_between(timezone.localdate(waited_since), timezone.localdate())
-    if paused:
-        enquiry.answer_due = add_working_days(enquiry.answer_due, paused)
+def contact_officers() -> QuerySet[User]:
+    return User.objects.with_role(Role.CONTACT_OFFICER).order_by("email")
 
 
-@transaction.atomic
-def enquiry_request_deletion(*, enquiry: Enquiry) -> None:
-    """The enquirer asks for their information to be deleted: recorded on the timeline and
-    sent to the contact officers, who decide (some records must be kept by law)."""
-    EnquiryEvent.objects.create(
-        enquiry=enquiry,
-        kind=EnquiryEvent.Kind.MESSAGE,
-        from_enquirer=True,
-        is_public=True,
-        body=_("I ask for my information in this enquiry to be deleted."),
-    )
-    email_staff(_contact_officers(), "enquiries/email/deletion_requested", {"enquiry": enquiry})
+def locked(enquiry: Enquiry) -> Enquiry:
+    """The enquiry's row, locked until the transaction ends, as it is now."""
+    return Enquiry.objects.select_for_update().get(pk=enquiry.pk)
 
 
-# The staff side: triage, routing, answers and notes.
-
-
-def _change_status(enquiry: Enquiry, to_status: str, actor, *, is_public=True) -> None:
-    """Check the transition table, record the change and set the status (not yet saved)."""
+def change_status(enquiry: Enquiry, to_status: str, actor, *, is_public: bool = True) -> None:
+    """Check the transition table, record the change and set the status (not yet saved).
+    Leaving `waiting` resumes the answer clock; a finished status starts the retention
+    clock (`closed_at`)."""
     from_status = check_transition(
         Status,
         TRANSITIONS,
@@ -166,288 +111,174 @@ def _change_status(enquiry: Enquiry, to_status: str, actor, *, is_public=True) -
     )
     if from_status == Status.WAITING:
         _resume_deadline(enquiry)
+    if to_status in FINISHED_STATUSES:
+        enquiry.closed_at = timezone.now()
     enquiry.status = to_status
+    enquiries_changed()
 
 
-def _note(enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
-    return EnquiryEvent.objects.create(
-        enquiry=enquiry, kind=EnquiryEvent.Kind.NOTE, actor=actor, body=body, is_public=False
+def _last_wait(enquiry: Enquiry) -> EnquiryEvent | None:
+    return (
+        enquiry.events.filter(kind=EnquiryEvent.Kind.STATUS, to_status=Status.WAITING)
+        .order_by("-created_at", "-pk")
+        .first()
     )
 
 
-def _locked(enquiry: Enquiry) -> Enquiry:
-    return Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+def _resume_deadline(enquiry: Enquiry) -> None:
+    """The answer clock pauses while the enquiry waits: push the deadline by the working
+    days it waited."""
+    wait = _last_wait(enquiry)
+    if wait is None:
+        return
+    paused = working_days_between(timezone.localdate(wait.created_at), timezone.localdate())
+    if paused:
+        enquiry.answer_due = add_working_days(enquiry.answer_due, paused)
 
 
-def _staff_link(enquiry: Enquiry, url_builder) -> PageLink:
-    """The staff page, in the language of the e-mail it goes into."""
-    return PageLink("enquiries:staff_detail", [enquiry.pk], url_builder)
-
-
-def _members(administration):
-    return User.objects.filter(
-        is_active=True, administration_memberships__administration=administration
-    ).order_by("email")
-
-
-def _contact_officers():
-    return User.objects.with_role(Role.CONTACT_OFFICER).order_by("email")
-
-
-@transaction.atomic
-def enquiry_assign(*, enquiry: Enquiry, handler, actor) -> Enquiry:
-    enquiry = _locked(enquiry)
-    if enquiry.status not in OPEN_STATUSES:
-        raise ValidationError(_("A completed enquiry cannot be assigned."), code="closed")
-    enquiry.handler = handler
-    enquiry.save(update_fields=["handler"])
-    _note(
-        enquiry,
-        _("Assigned to %(name)s.") % {"name": handler.display_name}
-        if handler
-        else _("Unassigned."),
-        actor,
-    )
-    return enquiry
-
-
-@transaction.atomic
-def enquiry_triage(*, enquiry: Enquiry, actor) -> Enquiry:
-    enquiry = _locked(enquiry)
-    _change_status(enquiry, Status.TRIAGED, actor)
-    if enquiry.handler_id is None:
-        enquiry.handler = actor
-    enquiry.save(update_fields=["status", "handler", "answer_due"])
-    return enquiry
-
-
-@transaction.atomic
-def enquiry_route(
-    *, enquiry: Enquiry, lead, participants=(), note: str = "", actor, url_builder=None
-) -> Enquiry:
-    """Route to one lead administration (owns the answer) and optionally others that take
-    part. Earlier routings are replaced: an administration no longer routed to loses access
-    at once. The civil servants of the lead administration are told by e-mail."""
-    enquiry = _locked(enquiry)
-    if enquiry.status != Status.ROUTED:
-        _change_status(enquiry, Status.ROUTED, actor)
-    participants = [a for a in dict.fromkeys(participants) if a.pk != lead.pk]
-    enquiry.routings.all().delete()
-    now = timezone.now()
-    EnquiryRouting.objects.create(
-        enquiry=enquiry,
-        administration=lead,
-        role=EnquiryRouting.Role.LEAD,
-        note=note,
-        routed_by=actor,
-        routed_at=now,
-    )
-    for administration in participants:
-        EnquiryRouting.objects.create(
+def _store_attachments(enquiry: Enquiry, uploads, *, from_enquirer: bool = True) -> None:
+    for upload in uploads:
+        EnquiryAttachment.objects.create(
             enquiry=enquiry,
-            administration=administration,
-            role=EnquiryRouting.Role.PARTICIPANT,
-            note=note,
-            routed_by=actor,
-            routed_at=now,
+            file=upload,
+            original_name=upload.name[:255],
+            size=upload.size,
+            from_enquirer=from_enquirer,
         )
-    enquiry.lead_administration = lead
-    if enquiry.handler_id and not portal_rules.is_contact_officer(enquiry.handler):
-        enquiry.handler = None
-    enquiry.save(update_fields=["status", "lead_administration", "handler", "answer_due"])
-    names = ", ".join([lead.code, *(a.code for a in participants)])
-    _note(
-        enquiry,
-        _("Routed to %(administrations)s.") % {"administrations": names}
-        + (f"\n\n{note}" if note else ""),
-        actor,
-    )
-    for administration in (lead, *participants):
-        email_staff(
-            _members(administration),
-            "enquiries/email/routed",
-            {
-                "enquiry": enquiry,
-                "administration": administration,
-                "lead": lead,
-                "is_lead": administration == lead,
-                "note": note,
-                "url": _staff_link(enquiry, url_builder),
-            },
-        )
-    return enquiry
 
 
 @transaction.atomic
-def enquiry_confirm_routing(*, routing: EnquiryRouting, actor) -> EnquiryRouting:
-    routing = (
-        EnquiryRouting.objects.select_for_update()
-        .select_related("administration")
-        .get(pk=routing.pk)
+def enquiry_submit(
+    *,
+    data: dict,
+    attachments=(),
+    user=None,
+    status_url_builder: Callable[[str], str],
+    received_at: datetime | None = None,
+) -> tuple[Enquiry, str]:
+    """Store a new enquiry with its reference number and deadlines, and acknowledge it.
+
+    Returns the enquiry and its private status token (only its hash is stored).
+    `received_at` is now, except for demo data that arrived earlier.
+    """
+    now = received_at or timezone.now()
+    today = timezone.localdate(now)
+    token, token_hash = new_status_token()
+    triage_due, answer_due = deadlines(today)
+    enquiry = Enquiry.objects.create(
+        **data,
+        language=supported_language(translation.get_language()) or settings.LANGUAGE_CODE,
+        reference=next_reference(today.year),
+        user=user if user is not None and user.is_authenticated else None,
+        consent_given_at=now,
+        created_at=now,
+        status_token_hash=token_hash,
+        triage_due=triage_due,
+        answer_due=answer_due,
     )
-    if routing.confirmed_at is not None:
-        raise ValidationError(_("The routing has already been confirmed."), code="confirmed")
-    routing.confirmed_at = timezone.now()
-    routing.confirmed_by = actor
-    routing.save(update_fields=["confirmed_at", "confirmed_by"])
-    _note(
-        routing.enquiry,
-        _("%(administration)s confirmed the routing.")
-        % {"administration": routing.administration.code},
-        actor,
+    _store_attachments(enquiry, attachments)
+    EnquiryEvent.objects.create(
+        enquiry=enquiry, kind=EnquiryEvent.Kind.RECEIVED, is_public=True, created_at=now
     )
-    return routing
+    email_enquirer(enquiry, "enquiries/email/received", {"status_url": status_url_builder(token)})
+    enquiries_changed()
+    return enquiry, token
+
+
+def _status_after_waiting(enquiry: Enquiry, wait: EnquiryEvent | None) -> Status:
+    """Where an enquiry that waited for the enquirer goes back to: the status it had before
+    it asked (with its handler), else with whoever owns the answer."""
+    before = Status(wait.from_status) if wait and wait.from_status else None
+    if before in TRANSITIONS[Status.WAITING] and before != Status.CLOSED:
+        return before
+    if enquiry.lead_administration_id:
+        return Status.IN_PROGRESS if enquiry.handler_id else Status.ROUTED
+    return Status.TRIAGED
+
+
+def _tell_handlers_of_reply(enquiry: Enquiry, url_builder: UrlBuilder | None) -> None:
+    """The enquirer wrote: their handler hears of it, else the lead administration, else
+    the contact officers."""
+    handler = enquiry.handler
+    if handler is not None and handler.is_active:
+        recipients = [handler]
+    elif enquiry.lead_administration_id:
+        recipients = list(members_of(enquiry.lead_administration))
+    else:
+        recipients = list(contact_officers())
+    email_staff(
+        recipients,
+        "enquiries/email/enquirer_replied",
+        {"enquiry": enquiry, "url": staff_link(enquiry, url_builder)},
+    )
 
 
 @transaction.atomic
-def enquiry_take(*, enquiry: Enquiry, actor) -> Enquiry:
-    """A civil servant takes the enquiry: they handle it and it is in progress."""
-    enquiry = _locked(enquiry)
-    if enquiry.status != Status.IN_PROGRESS:
-        _change_status(enquiry, Status.IN_PROGRESS, actor)
-    enquiry.handler = actor
-    enquiry.save(update_fields=["status", "handler", "answer_due"])
-    # Taking an enquiry confirms the hand-off to the taker's administrations.
-    EnquiryRouting.objects.filter(
-        enquiry=enquiry,
-        confirmed_at__isnull=True,
-        administration__memberships__user=actor,
-    ).update(confirmed_at=timezone.now(), confirmed_by=actor)
-    _note(enquiry, _("%(name)s took the enquiry.") % {"name": actor.display_name}, actor)
-    return enquiry
-
-
-def _public_message(enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
-    return EnquiryEvent.objects.create(
-        enquiry=enquiry, kind=EnquiryEvent.Kind.MESSAGE, actor=actor, body=body, is_public=True
-    )
-
-
-def _tell_enquirer(enquiry: Enquiry, body: str) -> None:
-    email_enquirer(enquiry, "enquiries/email/answered", {"body": body})
-
-
-@transaction.atomic
-def enquiry_reply(
-    *, enquiry: Enquiry, body: str, actor, to_status: str = Status.ANSWERED
+def enquiry_reply_from_enquirer(
+    *, enquiry: Enquiry, body: str, attachments=(), url_builder: UrlBuilder | None = None
 ) -> EnquiryEvent:
-    """A public message to the enquirer, who is told by e-mail. `answered` when it answers
-    the question, `waiting` when it asks the enquirer for more (the clock pauses)."""
-    if to_status not in (Status.ANSWERED, Status.WAITING):
-        raise ValidationError(_("Choose whether this answers the enquiry."), code="to_status")
-    enquiry = _locked(enquiry)
-    if enquiry.status != to_status:
-        _change_status(enquiry, to_status, actor)
-    event = _public_message(enquiry, body, actor)
-    now = timezone.now()
-    if to_status == Status.ANSWERED:
-        enquiry.answered_at = now
-        if enquiry.first_answered_at is None:
-            enquiry.first_answered_at = now
-    if enquiry.handler_id is None:
-        enquiry.handler = actor
-    enquiry.save(
-        update_fields=["status", "answered_at", "first_answered_at", "handler", "answer_due"]
+    """The enquirer writes back through the status link. An enquiry that waited for them
+    goes back to where it was (its handler, its clock running again), and whoever handles
+    it is told by e-mail."""
+    enquiry = (
+        Enquiry.objects.select_for_update(of=("self",)).select_related("handler").get(pk=enquiry.pk)
     )
-    _tell_enquirer(enquiry, body)
+    if enquiry.status not in ACCEPTS_REPLIES:
+        raise ValidationError(
+            _("This enquiry has been completed. Send a new enquiry if you have another question."),
+            code="closed",
+        )
+    _store_attachments(enquiry, attachments)
+    event = EnquiryEvent.objects.create(
+        enquiry=enquiry,
+        kind=EnquiryEvent.Kind.MESSAGE,
+        from_enquirer=True,
+        is_public=True,
+        body=body,
+    )
+    if enquiry.status == Status.WAITING:
+        change_status(enquiry, _status_after_waiting(enquiry, _last_wait(enquiry)), None)
+        enquiry.save(update_fields=["status", "answer_due"])
+    _tell_handlers_of_reply(enquiry, url_builder)
     return event
 
 
 @transaction.atomic
-def enquiry_add_note(*, enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
-    """An internal note: never shown to the enquirer."""
-    return _note(enquiry, body, actor)
-
-
-@transaction.atomic
-def enquiry_hand_back(*, enquiry: Enquiry, note: str, actor, url_builder=None) -> Enquiry:
-    """The administration gives the enquiry back to the contact officers: the routings go
-    (and with them the administrations' access); it is triaged again."""
-    enquiry = _locked(enquiry)
-    if not enquiry.routings.exists():
-        raise ValidationError(_("The enquiry is not routed to an administration."), code="routed")
-    _change_status(enquiry, Status.TRIAGED, actor)
-    enquiry.routings.all().delete()
-    enquiry.lead_administration = None
-    if enquiry.handler_id and not portal_rules.is_contact_officer(enquiry.handler):
-        enquiry.handler = None
-    enquiry.save(update_fields=["status", "lead_administration", "handler", "answer_due"])
-    _note(enquiry, _("Handed back to the contact officers.") + f"\n\n{note}", actor)
-    email_staff(
-        _contact_officers(),
-        "enquiries/email/handed_back",
-        {"enquiry": enquiry, "note": note, "url": _staff_link(enquiry, url_builder)},
+def enquiry_request_deletion(*, enquiry: Enquiry) -> None:
+    """The enquirer asks for their information to be deleted: recorded on the timeline and
+    sent to the contact officers, who decide (some records must be kept by law)."""
+    EnquiryEvent.objects.create(
+        enquiry=enquiry,
+        kind=EnquiryEvent.Kind.MESSAGE,
+        from_enquirer=True,
+        is_public=True,
+        body=_("I ask for my information in this enquiry to be deleted."),
     )
-    return enquiry
+    email_staff(contact_officers(), "enquiries/email/deletion_requested", {"enquiry": enquiry})
+
+
+ANONYMOUS = "–"
 
 
 @transaction.atomic
-def enquiry_close(*, enquiry: Enquiry, actor) -> Enquiry:
-    enquiry = _locked(enquiry)
-    _change_status(enquiry, Status.CLOSED, actor)
-    enquiry.closed_at = timezone.now()
-    enquiry.save(update_fields=["status", "closed_at", "answer_due"])
-    return enquiry
-
-
-@transaction.atomic
-def enquiry_refer(*, enquiry: Enquiry, to_whom: str, actor) -> Enquiry:
-    """Outside the City's remit: the public answer says who can help."""
-    enquiry = _locked(enquiry)
-    _change_status(enquiry, Status.REFERRED, actor)
-    _public_message(enquiry, to_whom, actor)
+def enquiry_anonymise(*, enquiry: Enquiry) -> None:
+    """Remove everything that identifies the enquirer; keep what the figures need
+    (topic, dates, statuses, administrations). Run by the retention task, not by a person."""
+    for attachment in enquiry.attachments.all():
+        attachment.file.delete(save=False)
+    enquiry.attachments.all().delete()
+    enquiry.events.exclude(kind=EnquiryEvent.Kind.STATUS).update(body="")
+    enquiry.status_links.all().delete()
     now = timezone.now()
-    enquiry.answered_at = now
-    enquiry.first_answered_at = enquiry.first_answered_at or now
-    enquiry.save(update_fields=["status", "answered_at", "first_answered_at", "answer_due"])
-    _tell_enquirer(enquiry, to_whom)
-    return enquiry
-
-
-@transaction.atomic
-def enquiry_mark_spam(*, enquiry: Enquiry, actor) -> Enquiry:
-    enquiry = _locked(enquiry)
-    _change_status(enquiry, Status.SPAM, actor, is_public=False)
-    enquiry.closed_at = timezone.now()
-    enquiry.save(update_fields=["status", "closed_at"])
-    return enquiry
-
-
-@transaction.atomic
-def enquiry_mark_duplicate(*, enquiry: Enquiry, of: Enquiry, actor) -> Enquiry:
-    enquiry = _locked(enquiry)
-    if of.pk == enquiry.pk:
-        raise ValidationError(_("An enquiry cannot be a duplicate of itself."), code="self")
-    if of.duplicate_of_id == enquiry.pk:
-        raise ValidationError(
-            _("That enquiry is already marked as a duplicate of this one."), code="cycle"
-        )
-    _change_status(enquiry, Status.DUPLICATE, actor)
-    enquiry.duplicate_of = of
-    enquiry.closed_at = timezone.now()
-    enquiry.save(update_fields=["status", "duplicate_of", "closed_at"])
-    _note(enquiry, _("Duplicate of %(reference)s.") % {"reference": of.reference}, actor)
-    return enquiry
-
-
-def enquiry_record_access(*, enquiry: Enquiry, user) -> EnquiryAccess:
-    """Log that a member of staff opened the enquiry's personal data."""
-    return EnquiryAccess.objects.create(enquiry=enquiry, user=user)
-
-
-def suggest_administration(enquiry: Enquiry):
-    """The topic's suggested administration, else that of the first topic with a keyword
-    that occurs in the message (the administrators edit both in the admin)."""
-    if enquiry.topic.suggested_administration_id:
-        return enquiry.topic.suggested_administration
-    text = enquiry.message.casefold()
-    topics = (
-        Topic.objects.filter(is_active=True, suggested_administration__isnull=False)
-        .exclude(keywords="")
-        .select_related("suggested_administration")
+    Enquiry.objects.filter(pk=enquiry.pk).update(
+        name=ANONYMOUS,
+        email="anonymised@invalid",
+        phone="",
+        organisation_name="",
+        cvr="",
+        message="",
+        user=None,
+        status_token_revoked_at=now,
+        anonymised_at=now,
     )
-    for topic in topics:
-        keywords = [word.strip().casefold() for word in topic.keywords.split(",")]
-        if any(word and word in text for word in keywords):
-            return topic.suggested_administration
-    return None
+    enquiries_changed()

@@ -1,4 +1,5 @@
-"""Forms of the staff side: the queue's filters and one form per action."""
+"""Forms of the staff side: the queue's filters and one form per action (each an
+`ActionForm`, named in the registry enquiries.actions.ACTIONS)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from enquiries.models import Enquiry, EnquiryRouting, ReplyTemplate, Status, Topic
+from enquiries.routing import routing_state, suggest_administration
 from portal.caching import short_lived
 from portal.models import Administration, Role, User
 
@@ -118,19 +120,37 @@ class UserChoiceField(forms.ModelChoiceField):
         return obj.display_name
 
 
-class AssignForm(forms.Form):
+class ActionForm(forms.Form):
+    """A staff action's form, bound to the enquiry it acts on and the user acting."""
+
+    def __init__(self, *args, enquiry: Enquiry, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.enquiry = enquiry
+        self.user = user
+
+    @classmethod
+    def initial_for(cls, enquiry: Enquiry, user: User, query) -> dict:
+        """What the unbound form starts with (`query`: the page's query string)."""
+        return {}
+
+
+class EmptyForm(ActionForm):
+    """An action that needs nothing but the button (and the CSRF token)."""
+
+
+class AssignForm(ActionForm):
     handler = UserChoiceField(label=_("Handler"), queryset=User.objects.none())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["handler"].queryset = staff_users()
 
+    @classmethod
+    def initial_for(cls, enquiry, user, query):
+        return {"handler": enquiry.handler_id or user.pk}
 
-class EmptyForm(forms.Form):
-    """An action that needs nothing but the button (and the CSRF token)."""
 
-
-class RouteForm(forms.Form):
+class RouteForm(ActionForm):
     lead = forms.ModelChoiceField(
         label=_("Lead administration"),
         queryset=Administration.objects.all(),
@@ -141,6 +161,7 @@ class RouteForm(forms.Form):
         queryset=Administration.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=_("Not the lead administration."),
     )
     note = forms.CharField(
         label=_("Routing note"),
@@ -149,13 +170,60 @@ class RouteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Internal: what the administration should know. Never shown to the enquirer."),
     )
+    # The routing the officer saw, to notice a change made meanwhile by someone else.
+    seen = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+
+    @classmethod
+    def initial_for(cls, enquiry, user, query):
+        return {
+            "lead": enquiry.lead_administration or suggest_administration(enquiry),
+            "participants": [
+                routing.administration_id
+                for routing in enquiry.routings.all()
+                if routing.role == EnquiryRouting.Role.PARTICIPANT
+            ],
+            "seen": routing_state(enquiry),
+        }
+
+    def clean(self):
+        data = super().clean()
+        lead = data.get("lead")
+        if lead is not None and lead in data.get("participants", ()):
+            self.add_error(
+                "participants",
+                _(
+                    "%(code)s is the lead administration and cannot also take part. Untick it "
+                    "here or choose another lead."
+                )
+                % {"code": lead.code},
+            )
+        return data
 
 
-class ConfirmRoutingForm(forms.Form):
+class ConfirmRoutingForm(ActionForm):
     routing = forms.IntegerField(widget=forms.HiddenInput)
 
+    def clean_routing(self):
+        routing = (
+            EnquiryRouting.objects.filter(pk=self.cleaned_data["routing"], enquiry=self.enquiry)
+            .select_related("enquiry")
+            .first()
+        )
+        if routing is None:
+            raise ValidationError(_("There is no such routing of this enquiry."), code="routing")
+        return routing
 
-class ReplyForm(forms.Form):
+
+class ReplyTemplateChoiceForm(forms.Form):
+    template = forms.ModelChoiceField(
+        label=_("Reply template"),
+        queryset=ReplyTemplate.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("Choose a template"),
+    )
+
+
+class ReplyForm(ActionForm):
     body = forms.CharField(
         label=_("Message to the enquirer"),
         max_length=TEXT_MAX,
@@ -172,17 +240,16 @@ class ReplyForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
+    @classmethod
+    def initial_for(cls, enquiry, user, query):
+        """The chosen reply template's text (`?template=<pk>` in the query string)."""
+        choice = ReplyTemplateChoiceForm(query or None)
+        if choice.is_valid() and choice.cleaned_data["template"]:
+            return {"body": choice.cleaned_data["template"].body}
+        return {}
 
-class ReplyTemplateChoiceForm(forms.Form):
-    template = forms.ModelChoiceField(
-        label=_("Reply template"),
-        queryset=ReplyTemplate.objects.filter(is_active=True),
-        required=False,
-        empty_label=_("Choose a template"),
-    )
 
-
-class NoteForm(forms.Form):
+class NoteForm(ActionForm):
     body = forms.CharField(
         label=_("Internal note"),
         max_length=TEXT_MAX,
@@ -191,7 +258,7 @@ class NoteForm(forms.Form):
     )
 
 
-class HandBackForm(forms.Form):
+class HandBackForm(ActionForm):
     note = forms.CharField(
         label=_("Why you hand it back"),
         max_length=TEXT_MAX,
@@ -200,7 +267,7 @@ class HandBackForm(forms.Form):
     )
 
 
-class ReferForm(forms.Form):
+class ReferForm(ActionForm):
     to_whom = forms.CharField(
         label=_("Who can help the enquirer"),
         max_length=TEXT_MAX,
@@ -209,38 +276,18 @@ class ReferForm(forms.Form):
     )
 
 
-class DuplicateForm(forms.Form):
+class DuplicateForm(ActionForm):
     of = forms.CharField(
         label=_("Reference number of the other enquiry"),
         max_length=20,
         help_text=_("For example EI-2026-000123."),
     )
 
-    def __init__(self, *args, enquiry=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.enquiry = enquiry
-
     def clean_of(self):
         reference = self.cleaned_data["of"].strip().upper()
         other = Enquiry.objects.filter(reference=reference).first()
         if other is None:
             raise ValidationError(_("There is no enquiry with that reference number."))
-        if self.enquiry is not None and other.pk == self.enquiry.pk:
+        if other.pk == self.enquiry.pk:
             raise ValidationError(_("An enquiry cannot be a duplicate of itself."))
         return other
-
-
-ACTION_FORMS = {
-    "assign": AssignForm,
-    "triage": EmptyForm,
-    "route": RouteForm,
-    "confirm": ConfirmRoutingForm,
-    "take": EmptyForm,
-    "reply": ReplyForm,
-    "note": NoteForm,
-    "hand_back": HandBackForm,
-    "close": EmptyForm,
-    "refer": ReferForm,
-    "spam": EmptyForm,
-    "duplicate": DuplicateForm,
-}

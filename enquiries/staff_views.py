@@ -2,30 +2,27 @@
 administrations' inbox, the enquiry's page with its actions, and attachment downloads."""
 
 from dataclasses import dataclass
-from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, Http404, QueryDict
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_POST
 
-from enquiries import rules, services
-from enquiries.models import RUNNING_STATUSES, EnquiryRouting, ReplyTemplate, Status
+from enquiries import routing, rules, staff_services
+from enquiries.actions import ACTIONS, allowed_actions
+from enquiries.models import Due, Enquiry, ReplyTemplate, Status
 from enquiries.public import PUBLIC_STATUS
-from enquiries.signals import CONTENT_NAMESPACE
-from enquiries.staff_forms import ACTION_FORMS, QueueFilterForm, ReplyTemplateChoiceForm
-from portal import rules as portal_rules
+from enquiries.services import CONTENT_NAMESPACE
+from enquiries.staff_forms import QueueFilterForm, ReplyTemplateChoiceForm
 from portal.caching import cached_fragment
 from portal.decorators import staff_member_required
 from portal.overview import CappedPaginator
-from portal.workdays import working_days_between
 
 PAGE_SIZE = 25
 # Past this many matches the list asks for a narrower filter (counting every one of tens
@@ -47,48 +44,18 @@ LIST_COLUMNS = (
     "handler__last_name",
     "handler__email",
 )
-ACTION_MESSAGES = {
-    "assign": gettext_lazy("The handler has been changed."),
-    "triage": gettext_lazy("The enquiry has been triaged."),
-    "route": gettext_lazy("The enquiry has been routed. The lead administration has been told."),
-    "confirm": gettext_lazy("You have confirmed the routing."),
-    "take": gettext_lazy("You are now handling the enquiry."),
-    "reply": gettext_lazy("The message has been sent to the enquirer."),
-    "note": gettext_lazy("The internal note has been added."),
-    "hand_back": gettext_lazy("The enquiry has been handed back to the contact officers."),
-    "close": gettext_lazy("The enquiry has been closed."),
-    "refer": gettext_lazy("The enquiry has been referred and the enquirer has been told."),
-    "spam": gettext_lazy("The enquiry has been marked as spam."),
-    "duplicate": gettext_lazy("The enquiry has been marked as a duplicate."),
+
+
+# The list's column names: in its header and, on a phone, on each of its cards.
+LIST_HEADINGS = {
+    "reference": gettext_lazy("Reference"),
+    "from": gettext_lazy("From"),
+    "topic": gettext_lazy("Topic"),
+    "status": gettext_lazy("Status"),
+    "administration": gettext_lazy("Administration"),
+    "handler": gettext_lazy("Handler"),
+    "due": gettext_lazy("Due"),
 }
-
-
-@dataclass(frozen=True)
-class Due:
-    """When an enquiry is due, whether its clock runs, and the working days left (or by
-    which it is overdue)."""
-
-    date: date
-    running: bool
-    paused: bool
-    overdue: bool
-    working_days: int
-
-
-def due_state(enquiry, today=None) -> Due:
-    today = today or timezone.localdate()
-    due = enquiry.due_date
-    running = enquiry.status in RUNNING_STATUSES
-    overdue = running and due < today
-    return Due(
-        date=due,
-        running=running,
-        paused=enquiry.status == Status.WAITING,
-        overdue=overdue,
-        working_days=(
-            working_days_between(due, today) if overdue else working_days_between(today, due)
-        ),
-    )
 
 
 @dataclass(frozen=True)
@@ -117,7 +84,7 @@ class QueueRow:
             status=str(Status(enquiry.status).label),
             administration=enquiry.lead_administration.code if enquiry.lead_administration else "",
             handler=enquiry.handler.display_name if enquiry.handler else "",
-            due=due_state(enquiry, today),
+            due=enquiry.due_state(today),
         )
 
 
@@ -126,7 +93,8 @@ def _list_page(request, queryset, template, *, scope: str, form_kwargs=None, ext
 
     The filters and the list are one fragment, cached for a few seconds per `scope` (who
     may see which enquiries), query string and day, and invalidated by every change of an
-    enquiry or its routing (see enquiries.signals): a contact officer sees a change at once.
+    enquiry or its routing (enquiries.services.enquiries_changed): a contact officer sees
+    a change at once.
     """
     today = timezone.localdate()
 
@@ -150,6 +118,7 @@ def _list_page(request, queryset, template, *, scope: str, form_kwargs=None, ext
                 "enquiries": page.object_list,
                 "rows": rows,
                 "query_string_without_page": f"{encoded}&" if encoded else "",
+                "headings": LIST_HEADINGS,
                 **(extra or {}),
             },
         )
@@ -165,7 +134,7 @@ def _list_page(request, queryset, template, *, scope: str, form_kwargs=None, ext
 def queue(request):
     """The contact officers' queue: every enquiry, open ones first by due date."""
     if not rules.can_open_queue(request.user):
-        raise Http404
+        raise PermissionDenied
     return _list_page(
         request,
         rules.visible_to(request.user),
@@ -179,8 +148,8 @@ def queue(request):
 def inbox(request):
     """The administrations' inbox: only what is routed to the user's administrations."""
     if not rules.can_open_inbox(request.user):
-        raise Http404
-    administrations = portal_rules.administration_ids(request.user)
+        raise PermissionDenied
+    administrations = rules.staff_administration_ids(request.user)
     return _list_page(
         request,
         rules.routed_to(administrations),
@@ -191,60 +160,59 @@ def inbox(request):
     )
 
 
-def _action_forms(user, enquiry, allowed, bound=None, template_body=""):
-    forms = {}
-    for action in sorted(allowed):
-        if bound and action in bound:
-            forms[action] = bound[action]
-            continue
-        form_class = ACTION_FORMS[action]
-        kwargs = {"prefix": action}
-        if action == "duplicate":
-            kwargs["enquiry"] = enquiry
-        if action == "reply" and template_body:
-            kwargs["initial"] = {"body": template_body}
-        if action == "route":
-            suggested = services.suggest_administration(enquiry)
-            lead = enquiry.lead_administration or suggested
-            kwargs["initial"] = {
-                "lead": lead,
-                "participants": [
-                    r.administration_id
-                    for r in enquiry.routings.all()
-                    if r.role == EnquiryRouting.Role.PARTICIPANT
-                ],
-            }
-        if action == "assign":
-            kwargs["initial"] = {"handler": enquiry.handler_id or user.pk}
-        forms[action] = form_class(**kwargs)
-    return forms
+def _failed_key(pk: int) -> str:
+    return f"enquiry-action:{pk}"
 
 
-def _render_detail(request, enquiry, *, bound=None, status=200):
+def _failed_form(request, enquiry: Enquiry):
+    """The action whose form failed on the POST before the redirect, with what was typed."""
+    failed = request.session.pop(_failed_key(enquiry.pk), None)
+    if not failed or failed.get("action") not in ACTIONS:
+        return None, None
+    data = QueryDict(mutable=True)
+    for name, values in failed.get("data", {}).items():
+        data.setlist(name, values)
+    return failed["action"], data
+
+
+def _panels(request, enquiry, allowed):
+    """Each allowed action with its form: bound to what was typed if it failed just now."""
+    failed_action, failed_data = _failed_form(request, enquiry)
+    return {
+        action.name: (
+            action,
+            action.form_for(
+                enquiry,
+                request.user,
+                data=failed_data if action.name == failed_action else None,
+                query=request.GET,
+            ),
+        )
+        for action in allowed
+    }
+
+
+def _render_detail(request, enquiry):
     user = request.user
-    services.enquiry_record_access(enquiry=enquiry, user=user)
-    allowed = rules.allowed_actions(user, enquiry)
-    template_form = ReplyTemplateChoiceForm(request.GET or None)
-    template_body = ""
-    if "reply" in allowed and template_form.is_valid() and template_form.cleaned_data["template"]:
-        template_body = template_form.cleaned_data["template"].body
+    staff_services.enquiry_record_access(enquiry=enquiry, user=user)
+    allowed = allowed_actions(user, enquiry)
+    panels = _panels(request, enquiry, allowed)
     routings = list(enquiry.routings.select_related("administration", "confirmed_by"))
     to_confirm = {r.pk for r in rules.routings_to_confirm(user, enquiry)}
-    public_name = PUBLIC_STATUS[enquiry.status][0]
     context = {
         "enquiry": enquiry,
-        "due": due_state(enquiry),
-        "public_status": public_name,
+        "due": enquiry.due_state(),
+        "public_status": PUBLIC_STATUS[enquiry.status].name,
         "timeline": enquiry.events.select_related("actor"),
         "attachments": enquiry.attachments.all(),
         "routings": routings,
         "routings_to_confirm": to_confirm,
-        "suggested": services.suggest_administration(enquiry),
-        "allowed": allowed,
-        "forms": _action_forms(user, enquiry, allowed, bound, template_body),
-        "template_form": template_form if "reply" in allowed else None,
+        "suggested": routing.suggest_administration(enquiry),
+        "panels": [panel for panel in panels.values() if panel[0].in_panel],
+        "template_form": ReplyTemplateChoiceForm(request.GET or None),
         "has_templates": ReplyTemplate.objects.filter(is_active=True).exists(),
         "is_contact_officer": rules.is_contact_officer(user),
+        "can_open_figures": rules.can_open_figures(user),
         "breadcrumb_trail": [
             (_("Staff overview"), reverse("portal:staff_overview")),
             (_("Enquiry queue"), reverse("enquiries:staff_queue"))
@@ -252,7 +220,7 @@ def _render_detail(request, enquiry, *, bound=None, status=200):
             else (_("Enquiries for your administration"), reverse("enquiries:inbox")),
         ],
     }
-    response = render(request, "enquiries/staff/detail.html", context, status=status)
+    response = render(request, "enquiries/staff/detail.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -263,75 +231,49 @@ def detail(request, pk):
     return _render_detail(request, enquiry)
 
 
-def _perform(action, enquiry, form, user, request):  # noqa: C901, PLR0912  (issue 8: one registry of actions)
-    data = form.cleaned_data
-    url_builder = request.build_absolute_uri
-    match action:
-        case "assign":
-            services.enquiry_assign(enquiry=enquiry, handler=data["handler"], actor=user)
-        case "triage":
-            services.enquiry_triage(enquiry=enquiry, actor=user)
-        case "route":
-            services.enquiry_route(
-                enquiry=enquiry,
-                lead=data["lead"],
-                participants=list(data["participants"]),
-                note=data["note"],
-                actor=user,
-                url_builder=url_builder,
-            )
-        case "confirm":
-            routing = get_object_or_404(EnquiryRouting, pk=data["routing"], enquiry=enquiry)
-            if not rules.can_confirm_routing(user, routing):
-                raise PermissionDenied
-            services.enquiry_confirm_routing(routing=routing, actor=user)
-        case "take":
-            services.enquiry_take(enquiry=enquiry, actor=user)
-        case "reply":
-            services.enquiry_reply(
-                enquiry=enquiry, body=data["body"], actor=user, to_status=data["to_status"]
-            )
-        case "note":
-            services.enquiry_add_note(enquiry=enquiry, body=data["body"], actor=user)
-        case "hand_back":
-            services.enquiry_hand_back(
-                enquiry=enquiry, note=data["note"], actor=user, url_builder=url_builder
-            )
-        case "close":
-            services.enquiry_close(enquiry=enquiry, actor=user)
-        case "refer":
-            services.enquiry_refer(enquiry=enquiry, to_whom=data["to_whom"], actor=user)
-        case "spam":
-            services.enquiry_mark_spam(enquiry=enquiry, actor=user)
-        case "duplicate":
-            services.enquiry_mark_duplicate(enquiry=enquiry, of=data["of"], actor=user)
-
-
 @staff_member_required
-@require_POST
 def action(request, pk, action):
-    """One POST per action; 404 for an enquiry the user may not see, 403 for an action
-    the user may not take on it now."""
+    """One POST per action (enquiries.actions.ACTIONS); 404 for an enquiry the user may not
+    see or an unknown action, 403 for an action the user may not take on it now. Every
+    answer to a POST is a redirect to the enquiry's page, which shows the outcome (and a
+    failed form with what was typed)."""
+    entry = ACTIONS.get(action)
+    if entry is None:
+        raise Http404
     user = request.user
-    enquiry = rules.get_enquiry_for_action(user, pk, action)
-    if action not in rules.allowed_actions(user, enquiry):
+    enquiry = rules.get_enquiry_for_staff(user, pk)
+    if request.method != "POST":
+        return _method_not_allowed(request, enquiry)
+    if not entry.may(user, enquiry):
         raise PermissionDenied
-    kwargs = {"prefix": action}
-    if action == "duplicate":
-        kwargs["enquiry"] = enquiry
-    form = ACTION_FORMS[action](request.POST, **kwargs)
+    form = entry.form_for(enquiry, user, data=request.POST)
+    anchor = f"#action-{entry.name}"
     if not form.is_valid():
-        return _render_detail(request, enquiry, bound={action: form}, status=400)
+        request.session[_failed_key(enquiry.pk)] = {
+            "action": entry.name,
+            "data": {k: v for k, v in request.POST.lists() if k != "csrfmiddlewaretoken"},
+        }
+        messages.error(request, _("The form has errors. Correct them and send it again."))
+        return redirect(reverse("enquiries:staff_detail", args=[enquiry.pk]) + anchor)
     try:
-        _perform(action, enquiry, form, user, request)
+        entry.perform(enquiry, form.cleaned_data, user, request.build_absolute_uri)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, str(ACTION_MESSAGES[action]))
-    enquiry.__dict__.pop("_routed_administration_ids", None)
-    if rules.can_view(user, enquiry):
-        return redirect("enquiries:staff_detail", pk=enquiry.pk)
+        messages.success(request, str(entry.message))
+        anchor = ""
+    if rules.can_view(user, Enquiry.objects.get(pk=enquiry.pk)):
+        return redirect(reverse("enquiries:staff_detail", args=[enquiry.pk]) + anchor)
     return redirect("enquiries:staff_queue" if rules.can_open_queue(user) else "enquiries:inbox")
+
+
+def _method_not_allowed(request, enquiry):
+    """A styled 405 with the way back, for an action's address opened in the browser."""
+    response = render(
+        request, "enquiries/staff/method_not_allowed.html", {"enquiry": enquiry}, status=405
+    )
+    response["Allow"] = "POST"
+    return response
 
 
 @staff_member_required

@@ -3,17 +3,12 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from enquiries.models import RUNNING_STATUSES, Enquiry, EnquiryEvent, Status
-from enquiries.services import email_staff
-from enquiries.signals import enquiries_changed
-from portal.models import Role, User
+from enquiries.models import FINISHED_STATUSES, RUNNING_STATUSES, Enquiry
+from enquiries.services import contact_officers, email_staff, enquiry_anonymise
 from portal.workdays import add_working_days
-
-ANONYMOUS = "–"
 
 
 @task()
@@ -38,7 +33,7 @@ def send_deadline_reminders() -> int:
         queued += 1
     overdue = list(running.overdue(today).in_queue_order())
     if overdue:
-        for officer in User.objects.with_role(Role.CONTACT_OFFICER):
+        for officer in contact_officers():
             email_staff(
                 [officer],
                 "enquiries/email/overdue",
@@ -48,39 +43,18 @@ def send_deadline_reminders() -> int:
     return queued
 
 
-@transaction.atomic
-def anonymise(enquiry: Enquiry) -> None:
-    """Remove everything that identifies the enquirer; keep what the figures need
-    (topic, dates, statuses, administrations)."""
-    for attachment in enquiry.attachments.all():
-        attachment.file.delete(save=False)
-    enquiry.attachments.all().delete()
-    enquiry.events.exclude(kind=EnquiryEvent.Kind.STATUS).update(body="")
-    Enquiry.objects.filter(pk=enquiry.pk).update(
-        name=ANONYMOUS,
-        email="anonymised@invalid",
-        phone="",
-        organisation_name="",
-        cvr="",
-        message="",
-        user=None,
-        status_token_revoked_at=timezone.now(),
-        anonymised_at=timezone.now(),
-    )
-    enquiries_changed()
-
-
 @task()
 def anonymise_closed_enquiries() -> int:
-    """Closed enquiries are anonymised after settings.ENQUIRY_RETENTION_DAYS."""
+    """Finished enquiries (closed, referred, spam, duplicate) are anonymised
+    settings.ENQUIRY_RETENTION_DAYS after they finished (`closed_at`)."""
     cutoff = timezone.now() - timedelta(days=settings.ENQUIRY_RETENTION_DAYS)
     finished = Enquiry.objects.filter(
-        status__in=(Status.CLOSED, Status.REFERRED, Status.SPAM, Status.DUPLICATE),
+        status__in=FINISHED_STATUSES,
         closed_at__lt=cutoff,
         anonymised_at__isnull=True,
     ).order_by("closed_at")[:500]
     count = 0
     for enquiry in finished:
-        anonymise(enquiry)
+        enquiry_anonymise(enquiry=enquiry)
         count += 1
     return count

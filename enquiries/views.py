@@ -48,23 +48,11 @@ def enquiry_create(request):
         if not allow("enquiry_email", f"email:{email}"):
             form.add_error(None, _too_many())
         else:
-            data = {
-                field: form.cleaned_data[field]
-                for field in (
-                    "name",
-                    "email",
-                    "phone",
-                    "organisation_name",
-                    "cvr",
-                    "topic",
-                    "message",
-                )
-            }
             with idempotency.once("enquiry", form.cleaned_data["submission"]) as submission:
                 if submission.previous:  # the same form posted again: the same enquiry
                     return redirect("enquiries:status", token=submission.previous)
                 enquiry, token = services.enquiry_submit(
-                    data=data,
+                    data=form.enquiry_data(),
                     attachments=form.cleaned_data["attachments"],
                     user=request.user,
                     status_url_builder=lambda t: request.build_absolute_uri(
@@ -85,7 +73,11 @@ def enquiry_create(request):
 
 
 def _enquiry_by_token(token) -> Enquiry:
-    enquiry = Enquiry.objects.by_status_token(token).select_related("topic").first()
+    enquiry = (
+        Enquiry.objects.by_status_token(token)
+        .select_related("topic", "lead_administration")
+        .first()
+    )
     if enquiry is None or enquiry.anonymised_at:
         raise Http404
     return enquiry
@@ -94,10 +86,11 @@ def _enquiry_by_token(token) -> Enquiry:
 def enquiry_status(request, token):
     """The enquirer's private page: whoever has the unguessable link may see it."""
     deletion_url = reverse("enquiries:request_deletion", args=[token])
-    return render_enquiry_page(request, _enquiry_by_token(token), deletion_url)
+    return render_enquiry_page(request, _enquiry_by_token(token), deletion_url, by_link=True)
 
 
-def render_enquiry_page(request, enquiry, deletion_url):
+def render_enquiry_page(request, enquiry, deletion_url, *, by_link: bool):
+    """`by_link`: opened through the private status link (else as the logged-in owner)."""
     """The enquirer's view of an enquiry, with the reply form while it takes replies."""
     accepts_replies = enquiry.status in ACCEPTS_REPLIES
     form = ReplyForm(request.POST or None, request.FILES or None) if accepts_replies else None
@@ -120,17 +113,17 @@ def render_enquiry_page(request, enquiry, deletion_url):
                 enquiry=enquiry,
                 body=form.cleaned_data["body"],
                 attachments=form.cleaned_data["attachments"],
+                url_builder=request.build_absolute_uri,
             )
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
             messages.success(request, _("Your message has been added to the enquiry."))
         return redirect(request.path)
-    public_name, explanation = PUBLIC_STATUS[enquiry.status]
     context = {
         "enquiry": enquiry,
-        "public_status": public_name,
-        "explanation": explanation,
+        "public_status": PUBLIC_STATUS[enquiry.status],
+        "by_link": by_link,
         "timeline": enquiry.events.filter(is_public=True).select_related("actor"),
         "attachments": enquiry.attachments.all(),
         "form": form,

@@ -102,13 +102,13 @@ def test_figures_show_volume_and_response_times_in_charts_and_tables(client, con
 
 
 def test_spam_and_duplicates_are_not_counted(client, contact_officer):
-    from enquiries import services
+    from enquiries import staff_services
 
     kept, _ = _enquiry(n=1)
     spam, _ = _enquiry(n=2)
     duplicate, _ = _enquiry(n=3)
-    services.enquiry_mark_spam(enquiry=spam, actor=contact_officer)
-    services.enquiry_mark_duplicate(enquiry=duplicate, of=kept, actor=contact_officer)
+    staff_services.enquiry_mark_spam(enquiry=spam, actor=contact_officer)
+    staff_services.enquiry_mark_duplicate(enquiry=duplicate, of=kept, actor=contact_officer)
     client.force_login(contact_officer)
     figures = client.get(reverse("enquiries:figures")).context["figures"]
     assert figures["times"]["total"] == 1

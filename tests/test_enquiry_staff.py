@@ -7,14 +7,14 @@ Danish catalogue is updated.
 
 import html5lib
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from enquiries import services
+from enquiries import routing, services, staff_services
 from enquiries.models import (
     Enquiry,
     EnquiryAccess,
@@ -24,6 +24,7 @@ from enquiries.models import (
     Status,
     Topic,
 )
+from enquiries.services import change_status
 from portal import caching
 from portal.models import Administration
 from tests.factories import civil_servant, with_totp
@@ -114,14 +115,15 @@ def log_in(client, people, who):
 
 
 # Who gets what on a page of an enquiry routed to BIF: 200, 302 (log in / set up 2FA),
-# 403 (no staff role) or 404 (staff, but not this enquiry).
+# 403 (no staff role, or a list that is not theirs: the queue is the contact officers',
+# the inbox the administrations') or 404 (staff, but not this enquiry).
 PAGE_EXPECTATIONS = {
     "visitor": {"queue": 302, "inbox": 302, "detail": 302, "attachment": 302},
     "enquirer": {"queue": 302, "inbox": 302, "detail": 302, "attachment": 302},
-    "contact_officer": {"queue": 200, "inbox": 404, "detail": 200, "attachment": 200},
-    "bif": {"queue": 404, "inbox": 200, "detail": 200, "attachment": 200},
-    "tmf": {"queue": 404, "inbox": 200, "detail": 404, "attachment": 404},
-    "council_member": {"queue": 404, "inbox": 404, "detail": 404, "attachment": 404},
+    "contact_officer": {"queue": 200, "inbox": 403, "detail": 200, "attachment": 200},
+    "bif": {"queue": 403, "inbox": 200, "detail": 200, "attachment": 200},
+    "tmf": {"queue": 403, "inbox": 200, "detail": 404, "attachment": 404},
+    "council_member": {"queue": 403, "inbox": 403, "detail": 404, "attachment": 404},
     "entrepreneur": {"queue": 403, "inbox": 403, "detail": 403, "attachment": 403},
     "no_2fa": {"queue": 302, "inbox": 302, "detail": 302, "attachment": 302},
 }
@@ -175,11 +177,15 @@ class TestPagePermissions:
         self, client, contact_officer, civil_servant_bif
     ):
         enquiry, _ = submit()
-        services.enquiry_route(enquiry=enquiry, lead=administration("BIF"), actor=contact_officer)
+        staff_services.enquiry_route(
+            enquiry=enquiry, lead=administration("BIF"), actor=contact_officer
+        )
         client.force_login(civil_servant_bif)
         assert client.get(en("enquiries:staff_detail", enquiry.pk)).status_code == 200
         assert enquiry.reference in client.get(en("enquiries:inbox")).content.decode()
-        services.enquiry_route(enquiry=enquiry, lead=administration("TMF"), actor=contact_officer)
+        staff_services.enquiry_route(
+            enquiry=enquiry, lead=administration("TMF"), actor=contact_officer
+        )
         for url in page_urls(enquiry).values():
             if "inbox" in url:
                 assert enquiry.reference not in client.get(url).content.decode()
@@ -199,7 +205,13 @@ class TestPagePermissions:
     def test_actions_are_post_only(self, client, contact_officer):
         enquiry, _ = submit()
         client.force_login(contact_officer)
-        assert client.get(en("enquiries:staff_action", enquiry.pk, "close")).status_code == 405
+        response = client.get(en("enquiries:staff_action", enquiry.pk, "close"))
+        assert response.status_code == 405
+        assert response["Allow"] == "POST"
+        # A page of the portal's own with the way back, not an empty body.
+        content = response.content.decode()
+        assert "This address only takes a form" in content
+        assert en("enquiries:staff_detail", enquiry.pk) in content
 
 
 ACTIONS = [
@@ -226,7 +238,8 @@ CONTACT_OFFICER_MAY = {
     "route": ["received", "triaged", "routed", "waiting"],
     "confirm": [],
     "take": [],
-    "reply": ["triaged", "routed", "in_progress", "waiting", "answered"],
+    # The contact officer may answer at once, without routing (issue 9, point 12).
+    "reply": ["received", "triaged", "routed", "in_progress", "waiting", "answered"],
     "note": ALL,
     "hand_back": ["routed", "in_progress", "waiting"],
     "close": ["waiting", "answered", "referred"],
@@ -299,31 +312,45 @@ class TestTransitions:
     def test_illegal_transitions_are_refused(self, contact_officer, civil_servant_bif):
         enquiry, _ = submit()
         with pytest.raises(ValidationError):
-            services.enquiry_close(enquiry=enquiry, actor=contact_officer)
+            change_status(enquiry, Status.CLOSED, contact_officer)
         with pytest.raises(ValidationError):
-            services.enquiry_reply(enquiry=enquiry, body="Svar", actor=contact_officer)
-        with pytest.raises(ValidationError):
-            services.enquiry_take(enquiry=enquiry, actor=civil_servant_bif)
-        services.enquiry_mark_spam(enquiry=enquiry, actor=contact_officer)
+            change_status(enquiry, Status.IN_PROGRESS, contact_officer)
+        assert not enquiry.events.filter(kind=EnquiryEvent.Kind.STATUS).exists()
+
+    def test_a_service_refuses_what_its_actor_may_not_do_now(
+        self, contact_officer, civil_servant_bif
+    ):
+        enquiry, _ = submit()
+        with pytest.raises(PermissionDenied):
+            staff_services.enquiry_close(enquiry=enquiry, actor=contact_officer)
+        with pytest.raises(PermissionDenied):
+            staff_services.enquiry_take(enquiry=enquiry, actor=civil_servant_bif)
+        staff_services.enquiry_mark_spam(enquiry=enquiry, actor=contact_officer)
         for change in [
-            lambda: services.enquiry_triage(enquiry=enquiry, actor=contact_officer),
-            lambda: services.enquiry_route(
+            lambda: staff_services.enquiry_triage(enquiry=enquiry, actor=contact_officer),
+            lambda: staff_services.enquiry_route(
                 enquiry=enquiry, lead=administration("BIF"), actor=contact_officer
             ),
-            lambda: services.enquiry_refer(enquiry=enquiry, to_whom="X", actor=contact_officer),
-            lambda: services.enquiry_assign(
-                enquiry=enquiry, handler=contact_officer, actor=contact_officer
+            lambda: staff_services.enquiry_refer(
+                enquiry=enquiry, to_whom="X", actor=contact_officer
             ),
+            lambda: staff_services.enquiry_reply(enquiry=enquiry, body="X", actor=contact_officer),
         ]:
-            with pytest.raises(ValidationError):
+            with pytest.raises(PermissionDenied):
                 change()
+        with pytest.raises(ValidationError):
+            staff_services.enquiry_assign(
+                enquiry=enquiry, handler=contact_officer, actor=contact_officer
+            )
         enquiry.refresh_from_db()
         assert enquiry.status == Status.SPAM
 
     def test_a_duplicate_of_itself_is_refused(self, contact_officer):
         enquiry, _ = submit()
         with pytest.raises(ValidationError):
-            services.enquiry_mark_duplicate(enquiry=enquiry, of=enquiry, actor=contact_officer)
+            staff_services.enquiry_mark_duplicate(
+                enquiry=enquiry, of=enquiry, actor=contact_officer
+            )
 
     def test_an_illegal_change_through_the_page_says_why(self, client, contact_officer):
         enquiry = in_status("waiting")
@@ -339,7 +366,7 @@ class TestTransitions:
 
     def test_every_change_is_recorded_with_who(self, contact_officer):
         enquiry, _ = submit()
-        services.enquiry_triage(enquiry=enquiry, actor=contact_officer)
+        staff_services.enquiry_triage(enquiry=enquiry, actor=contact_officer)
         event = enquiry.events.get(kind=EnquiryEvent.Kind.STATUS)
         assert (event.actor, event.from_status, event.to_status) == (
             contact_officer,
@@ -467,7 +494,9 @@ class TestTheWholeJourney:
         django_capture_on_commit_callbacks,
     ):
         enquiry, _ = submit()
-        services.enquiry_route(enquiry=enquiry, lead=administration("BIF"), actor=contact_officer)
+        staff_services.enquiry_route(
+            enquiry=enquiry, lead=administration("BIF"), actor=contact_officer
+        )
         client.force_login(civil_servant_bif)
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
@@ -490,9 +519,9 @@ class TestTheWholeJourney:
         assert enquiry.language == "en"
         assert mailoutbox[-1].subject.startswith("We have received your enquiry")
         # A civil servant on the Danish pages answers: the e-mail is still in English.
-        services.enquiry_triage(enquiry=enquiry, actor=contact_officer)
+        staff_services.enquiry_triage(enquiry=enquiry, actor=contact_officer)
         with translation.override("da"), django_capture_on_commit_callbacks(execute=True):
-            services.enquiry_reply(enquiry=enquiry, body="Svar", actor=contact_officer)
+            staff_services.enquiry_reply(enquiry=enquiry, body="Svar", actor=contact_officer)
         assert mailoutbox[-1].subject.startswith("New message about your enquiry")
         with django_capture_on_commit_callbacks(execute=True):
             danish, _ = submit()
@@ -515,7 +544,7 @@ class TestTheWholeJourney:
         enquiry, _ = submit()
         mailoutbox.clear()
         with translation.override("da"), django_capture_on_commit_callbacks(execute=True):
-            services.enquiry_route(
+            staff_services.enquiry_route(
                 enquiry=enquiry,
                 lead=administration("BIF"),
                 actor=contact_officer,
@@ -549,8 +578,8 @@ class TestTheWholeJourney:
 
     def test_waiting_pauses_and_the_enquirers_reply_resumes(self, contact_officer):
         enquiry, _ = submit()
-        services.enquiry_triage(enquiry=enquiry, actor=contact_officer)
-        services.enquiry_reply(
+        staff_services.enquiry_triage(enquiry=enquiry, actor=contact_officer)
+        staff_services.enquiry_reply(
             enquiry=enquiry, body="Hvilken bydel?", actor=contact_officer, to_status="waiting"
         )
         enquiry.refresh_from_db()
@@ -577,20 +606,31 @@ class TestTheWholeJourney:
         second.refresh_from_db()
         assert (second.status, second.duplicate_of) == (Status.DUPLICATE, first)
 
-    def test_a_form_error_shows_the_page_again(self, client, contact_officer):
+    def test_a_form_error_redirects_to_the_page_with_the_error_and_the_input(
+        self, client, contact_officer
+    ):
         enquiry, _ = submit()
         client.force_login(contact_officer)
         response = client.post(
             en("enquiries:staff_action", enquiry.pk, "duplicate"), {"duplicate-of": "EI-1-1"}
         )
-        assert response.status_code == 400
-        assert "There is no enquiry with that reference number." in response.content.decode()
+        # Redirect after POST: the address bar never stays on the action's address.
+        assert response.status_code == 302
+        assert response["Location"] == en("enquiries:staff_detail", enquiry.pk) + (
+            "#action-duplicate"
+        )
+        content = client.get(response["Location"]).content.decode()
+        assert "There is no enquiry with that reference number." in content
+        assert 'value="EI-1-1"' in content
+        # Shown once: reloading the page shows the empty form again.
+        again = client.get(response["Location"]).content.decode()
+        assert "There is no enquiry with that reference number." not in again
 
 
 class TestDetailPage:
     def test_internal_notes_are_marked_and_never_public(self, client, contact_officer):
         enquiry, token = submit()
-        services.enquiry_add_note(enquiry=enquiry, body="Kun internt", actor=contact_officer)
+        staff_services.enquiry_add_note(enquiry=enquiry, body="Kun internt", actor=contact_officer)
         note = enquiry.events.get(kind=EnquiryEvent.Kind.NOTE)
         assert not note.is_public
         client.force_login(contact_officer)
@@ -602,7 +642,9 @@ class TestDetailPage:
 
     def test_every_opening_is_logged(self, client, contact_officer, civil_servant_bif):
         enquiry, _ = submit()
-        services.enquiry_route(enquiry=enquiry, lead=administration("BIF"), actor=contact_officer)
+        staff_services.enquiry_route(
+            enquiry=enquiry, lead=administration("BIF"), actor=contact_officer
+        )
         for user in (contact_officer, civil_servant_bif, contact_officer):
             client.force_login(user)
             client.get(en("enquiries:staff_detail", enquiry.pk))
@@ -623,8 +665,8 @@ class TestDetailPage:
     ):
         with django_capture_on_commit_callbacks(execute=True):
             enquiry, _ = submit(message=SCRIPT, name="Eva <script>x</script>")
-            services.enquiry_triage(enquiry=enquiry, actor=contact_officer)
-            services.enquiry_reply(enquiry=enquiry, body=SCRIPT, actor=contact_officer)
+            staff_services.enquiry_triage(enquiry=enquiry, actor=contact_officer)
+            staff_services.enquiry_reply(enquiry=enquiry, body=SCRIPT, actor=contact_officer)
         client.force_login(contact_officer)
         for url in (en("enquiries:staff_queue"), en("enquiries:staff_detail", enquiry.pk)):
             content = client.get(url).content.decode()
@@ -659,24 +701,27 @@ class TestDetailPage:
         enquiry = in_status("routed")
         client.force_login(contact_officer)
         page = client.get(en("enquiries:staff_detail", enquiry.pk), {"template": template.pk})
-        assert page.context["forms"]["reply"].initial["body"] == "Standard svar om tilskud"
+        forms = {action.name: form for action, form in page.context["panels"]}
+        assert forms["reply"].initial["body"] == "Standard svar om tilskud"
         assert "Løntilskud" in page.content.decode()
 
     def test_the_suggestion_comes_from_keywords_when_the_topic_has_none(self, db):
         enquiry, _ = submit(topic="other", message="Vi vil gerne tilbyde praktik til ledige.")
-        assert services.suggest_administration(enquiry) == administration("BIF")
+        assert routing.suggest_administration(enquiry) == administration("BIF")
         enquiry, _ = submit(topic="other", message="Noget helt andet.")
-        assert services.suggest_administration(enquiry) is None
+        assert routing.suggest_administration(enquiry) is None
 
 
 class TestQueue:
     def test_filters(self, client, contact_officer, civil_servant_bif):
         kitchen, _ = submit(message="Vi søger et køkken.", name="Karl Køkken")
         jobs, _ = submit(topic="employment", message="Løntilskud?", name="Jonna Job")
-        services.enquiry_route(enquiry=jobs, lead=administration("BIF"), actor=contact_officer)
-        services.enquiry_take(enquiry=jobs, actor=civil_servant_bif)
+        staff_services.enquiry_route(
+            enquiry=jobs, lead=administration("BIF"), actor=contact_officer
+        )
+        staff_services.enquiry_take(enquiry=jobs, actor=civil_servant_bif)
         spam, _ = submit(message="Køb billige ure", name="Spam Spammer")
-        services.enquiry_mark_spam(enquiry=spam, actor=contact_officer)
+        staff_services.enquiry_mark_spam(enquiry=spam, actor=contact_officer)
         client.force_login(contact_officer)
 
         def shown(**params):
@@ -716,8 +761,12 @@ class TestQueue:
     ):
         ours, _ = submit()
         theirs, _ = submit()
-        services.enquiry_route(enquiry=ours, lead=administration("BIF"), actor=contact_officer)
-        services.enquiry_route(enquiry=theirs, lead=administration("TMF"), actor=contact_officer)
+        staff_services.enquiry_route(
+            enquiry=ours, lead=administration("BIF"), actor=contact_officer
+        )
+        staff_services.enquiry_route(
+            enquiry=theirs, lead=administration("TMF"), actor=contact_officer
+        )
         client.force_login(civil_servant_bif)
         page = client.get(en("enquiries:inbox"))
         assert [e.pk for e in page.context["enquiries"]] == [ours.pk]
@@ -733,10 +782,10 @@ class TestQueue:
         def make(count):
             for _ in range(count):
                 enquiry, _token = submit()
-                services.enquiry_route(
+                staff_services.enquiry_route(
                     enquiry=enquiry, lead=administration("BIF"), actor=contact_officer
                 )
-                services.enquiry_take(enquiry=enquiry, actor=civil_servant_bif)
+                staff_services.enquiry_take(enquiry=enquiry, actor=civil_servant_bif)
 
         client.force_login(user)
         make(1)
@@ -768,7 +817,7 @@ def test_the_staff_overview_links_to_the_queue_and_the_inbox(
 
 def test_a_civil_servant_added_to_an_administration_sees_its_enquiries(client, contact_officer):
     enquiry, _ = submit()
-    services.enquiry_route(enquiry=enquiry, lead=administration("SOF"), actor=contact_officer)
+    staff_services.enquiry_route(enquiry=enquiry, lead=administration("SOF"), actor=contact_officer)
     servant = with_totp(civil_servant("SOF", email="new.sof@example.org"))
     client.force_login(servant)
     assert client.get(en("enquiries:staff_detail", enquiry.pk)).status_code == 200

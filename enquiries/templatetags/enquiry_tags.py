@@ -1,7 +1,7 @@
 """Template tags of the single point of contact."""
 
 from django import template
-from django.utils.dateformat import format as format_date
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
@@ -11,13 +11,13 @@ register = template.Library()
 
 @register.simple_tag
 def due_badge(due) -> str:
-    """An enquiry's due date (enquiries.staff_views.Due) and, while its clock runs, how
-    many working days are left or how many it is overdue. Written in Python rather than as
-    an include: the queue shows it on every row."""
+    """An enquiry's due date (enquiries.models.Due, from Enquiry.due_state) and, while its
+    clock runs, how many working days are left or how many it is overdue. Written in
+    Python rather than as an include: the queue shows it on every row. The date is in the
+    locale's DATE_FORMAT ("11. december 2026"): the format character "M" title-cases the
+    Danish abbreviation ("Dec"), which reads as English."""
     parts = [
-        format_html(
-            '<time datetime="{}">{}</time>', due.date.isoformat(), format_date(due.date, "j. M Y")
-        )
+        format_html('<time datetime="{}">{}</time>', due.date.isoformat(), date_format(due.date))
     ]
     days = due.working_days
     if due.overdue:

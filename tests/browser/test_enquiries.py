@@ -47,7 +47,6 @@ def test_enquiry_from_visitor_to_bif_and_back(page, browser, live_server, tmp_pa
     page.locator("#id_topic").select_option(label="Beskæftigelse og samarbejde med jobcentret")
     page.locator("#id_message").fill("Kan vi få løntilskud til en ny medarbejder?")
     page.locator("#id_attachments").set_input_files(str(attachment))
-    page.locator("#id_consent").check()
     _submit(page)
     page.wait_for_url(re.compile(r"/kontakt/status/"))
     status_url = page.url
@@ -122,7 +121,7 @@ def test_staff_pages_are_accessible_in_english(page, live_server):
 def test_inbox_and_staff_detail_are_accessible_in_english(page, live_server):
     from django.test import Client
 
-    from enquiries import services
+    from enquiries import services, staff_services
     from enquiries.models import Topic
     from portal.models import Administration
 
@@ -137,8 +136,8 @@ def test_inbox_and_staff_detail_are_accessible_in_english(page, live_server):
         },
         status_url_builder=lambda token: f"https://x/{token}",
     )
-    services.enquiry_triage(enquiry=enquiry, actor=officer)
-    services.enquiry_route(
+    staff_services.enquiry_triage(enquiry=enquiry, actor=officer)
+    staff_services.enquiry_route(
         enquiry=enquiry, lead=Administration.objects.get(code="BIF"), actor=officer
     )
     client = Client()
@@ -175,7 +174,6 @@ def test_the_form_the_status_page_and_the_queue_work_without_javascript(
     page.locator("#id_topic").select_option(label="Lokaler")
     page.locator("#id_message").fill("Vi søger et køkken på Nørrebro.")
     page.locator("#id_attachments").set_input_files(str(attachment))
-    page.locator("#id_consent").check()
     _submit(page)
     page.wait_for_url(re.compile(r"/kontakt/status/"))
     page.locator("#id_body").fill("Vi kan også bruge et lokale i Nordvest.")
@@ -201,3 +199,76 @@ def test_the_form_the_status_page_and_the_queue_work_without_javascript(
     assert enquiry.lead_administration.code == "KFF"
     context.close()
     staff.close()
+
+
+def _officer_page(browser, live_server, **context_options):
+    officer = with_totp(with_role(UserFactory(email="karen@example.org"), Role.CONTACT_OFFICER))
+    context = browser.new_context(base_url=live_server.url, locale="da-DK", **context_options)
+    office = context.new_page()
+    office.set_default_timeout(15_000)
+    _log_in(office, officer.email, totp_code(TOTP_SECRET))
+    return context, office
+
+
+def _an_enquiry():
+    from enquiries import services
+    from enquiries.models import Topic
+
+    enquiry, _token = services.enquiry_submit(
+        data={
+            "name": "Birgitte Nørgaard",
+            "email": "birgitte@example.org",
+            "topic": Topic.objects.get(slug="premises"),
+            "message": "Vi søger et køkken.",
+        },
+        status_url_builder=lambda token: f"https://x/{token}",
+    )
+    return enquiry
+
+
+def test_on_a_phone_the_queue_keeps_status_and_due_date_in_view(
+    browser, live_server, reference_data
+):
+    """Issue 9, points 15 and 17: at 390 px each row is a card with its column names, the
+    status and the due date inside the screen; the date has a Danish month name."""
+    enquiry = _an_enquiry()
+    context, office = _officer_page(browser, live_server, viewport={"width": 390, "height": 844})
+    office.goto(reverse("enquiries:staff_queue"))
+    row = office.locator("tbody tr").filter(has_text=enquiry.reference)
+    for title in ("Status", "Frist"):
+        cell = row.locator(f"td[data-title='{title}']")
+        assert cell.is_visible(), title
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (title, box)
+    assert "Modtaget" in row.locator("td[data-title='Status']").inner_text()
+    due = row.locator("td[data-title='Frist'] time").inner_text()
+    assert re.fullmatch(r"\d{1,2}\. [a-zæøå]+ \d{4}", due), due
+    assert_accessible(office)
+    # The figures are one link away.
+    office.get_by_role("link", name="Tal: antal henvendelser og svartider").click()
+    office.wait_for_url(re.compile(r"/tal/$"))
+    context.close()
+
+
+def test_a_failed_action_leaves_the_browser_on_the_enquiry_page(
+    browser, live_server, reference_data
+):
+    """Issue 9, point 16: redirect after POST; the error and what was typed are shown, and
+    reloading the page does not land on a 405."""
+    enquiry = _an_enquiry()
+    context, office = _officer_page(browser, live_server)
+    office.goto(reverse("enquiries:staff_detail", args=[enquiry.pk]))
+    office.locator("#id_duplicate-of").fill("EI-1999-000001")
+    _action(office, "duplicate")
+    assert re.search(rf"/{enquiry.pk}/#action-duplicate$", office.url), office.url
+    assert "Der er ingen henvendelse med det referencenummer." in office.content()
+    assert office.locator("#id_duplicate-of").input_value() == "EI-1999-000001"
+    response = office.reload()
+    assert response.status == 200
+    # The action's own address, opened in the browser, is a styled page.
+    response = office.goto(reverse("enquiries:staff_action", args=[enquiry.pk, "reply"]))
+    assert response.status == 405
+    assert office.get_by_role(
+        "link", name=f"Tilbage til henvendelse {enquiry.reference}"
+    ).is_visible()
+    context.close()
