@@ -201,7 +201,9 @@ def test_list_query_count_does_not_grow(client, db):
 
     small, large = query_counts(client, reverse("organisations:list"), organisations, (1, 50))
     assert small == large
-    assert large <= 6  # the content version, the area and goal choices, the count, the rows and their areas
+    assert (
+        large <= 6
+    )  # the content version, the area and goal choices, the count, the rows and their areas
 
 
 def test_list_paginates_and_survives_bad_page_numbers(client, db):

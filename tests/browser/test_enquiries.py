@@ -206,7 +206,7 @@ def _officer_page(browser, live_server, **context_options):
     context = browser.new_context(base_url=live_server.url, locale="da-DK", **context_options)
     office = context.new_page()
     office.set_default_timeout(15_000)
-    _log_in(office, officer.email, totp_code(TOTP_SECRET))
+    log_in(office, officer.email, code=totp_code(TOTP_SECRET))
     return context, office
 
 
