@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 
 from django.urls import reverse
 
-from tests.test_challenges import make_challenge
+from tests.helpers import make_challenge
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

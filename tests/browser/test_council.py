@@ -15,7 +15,7 @@ from organisations.models import MembershipRole
 from portal.models import Role
 from tests.advisory.conftest import make_proposal
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_challenges import _log_in
+from tests.browser.helpers import log_in
 from tests.conftest import totp_code
 from tests.factories import (
     TOTP_SECRET,
@@ -67,7 +67,7 @@ def _new(browser, live_server, user, code=True):
     context = browser.new_context(base_url=live_server.url, locale="da-DK")
     page = context.new_page()
     page.set_default_timeout(15_000)
-    _log_in(page, user.email, totp_code(TOTP_SECRET) if code else None)
+    log_in(page, user.email, code=totp_code(TOTP_SECRET) if code else None)
     return page
 
 
@@ -80,7 +80,7 @@ def test_a_recommendation_from_proposal_to_answer(page, browser, live_server):
     entrepreneur, secretary, first, second, servant = _people()
 
     # The entrepreneur writes and submits the proposal.
-    _log_in(page, entrepreneur.email)
+    log_in(page, entrepreneur.email)
     page.goto(reverse("advisory:council"))
     assert_accessible(page)
     page.get_by_role("link", name="Send et forslag til rådet").click()
