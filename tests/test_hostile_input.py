@@ -23,7 +23,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
-from portal.models import Role, User
+from portal.models import Administration, Role, User
+from tests import reference_data
 from tests.factories import with_totp
 
 pytestmark = pytest.mark.slow
@@ -266,7 +267,8 @@ def _bad_utf8(names):
 
 
 def _long_and_repeated(names):
-    return [pair for name in dict.fromkeys(names) for pair in ((name, LONG), (name, "1"))]
+    """Each name twice, the long value last (what QueryDict.get returns)."""
+    return [pair for name in dict.fromkeys(names) for pair in ((name, "1"), (name, LONG))]
 
 
 VARIANTS = {"nul": _nul, "bad": _bad_utf8, "long": _long_and_repeated}
@@ -315,22 +317,22 @@ def _form_key(route, forms) -> tuple:
     return (route, tuple(sorted({(f.method, n) for f in forms for n, _ in f.fields})))
 
 
-def run_sweep(client, login, *, role: str) -> Sweep:
+def run_sweep(client, login, *, role: str, swept: set = SWEPT, only=None) -> Sweep:
     """Every pattern as `role`, with what _plan says: everything for the visitor; for a
     role, the pages it reaches in full (once per form, across roles), long values in the
     path and the body everywhere else."""
     sweep = Sweep(client, login)
-    patterns = every_pattern()
+    patterns = [p for p in every_pattern() if only is None or only(p)]
     sweep.crawl([p for p in patterns if _plan(p, role, False, False)])
     for pattern in patterns:
         path, kwargs = sweep.pages.get(pattern.route, (None, {}))
         forms = sweep.forms.get(pattern.route, [])
         key = _form_key(pattern.route, forms)
-        plan = _plan(pattern, role, reached=path is not None, fresh=key not in SWEPT)
+        plan = _plan(pattern, role, reached=path is not None, fresh=key not in swept)
         if plan is None:
             continue
         if path is not None:
-            SWEPT.add(key)
+            swept.add(key)
         values = {**_defaults(pattern), **{k: quote(str(v), safe="") for k, v in kwargs.items()}}
         path = path or pattern.path(values)
         sweep.hostile_paths(pattern, values, [PATH_KINDS[kind] for kind in plan.path])
@@ -346,6 +348,8 @@ def run_sweep(client, login, *, role: str) -> Sweep:
 def demo_users(django_db_setup, django_db_blocker):
     """The demo data set in a transaction that is rolled back after this module."""
     with django_db_blocker.unblock(), transaction.atomic():
+        if not Administration.objects.exists():  # a transactional test flushed it
+            reference_data.load()
         call_command("load_demo_data", allow_production=True, stdout=io.StringIO())
         users = {
             "entrepreneur": User.objects.filter(
@@ -404,3 +408,15 @@ def test_no_hostile_input_gives_a_500(demo_users, db, role, settings):
     print(f"{role}: {len(sweep.pages)} pages, {sweep.requests} requests, {elapsed:.1f} s")
     assert len(sweep.pages) >= 5, "the sweep reached almost no pages"
     assert not sweep.failures, "\n".join(sweep.failures[:50])
+
+
+def test_the_sweep_finds_a_view_that_breaks_on_hostile_input(db, settings):
+    settings.ROOT_URLCONF = "tests.hostile_input_urls"
+    sweep = run_sweep(
+        Client(),
+        lambda: None,
+        role="visitor",
+        swept=set(),
+        only=lambda pattern: pattern.route.startswith("fragile/"),
+    )
+    assert any(failure.endswith("ValueError") for failure in sweep.failures), sweep.failures

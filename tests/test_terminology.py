@@ -20,7 +20,7 @@ NOT_DANISH = re.compile(
     r"godkendelsesapp|Log på",
 )
 NOT_ENGLISH = re.compile(
-    r"\bSign [Ii]n\b|\bSign Out\b|\bsigned in\b|(?<![-\w(%{])[Ee]mail\b(?!\)s)"
+    r"\bSign [Ii]n\b|\bSign [Oo]ut\b|\bsigned in\b|(?<![-\w(%{])[Ee]mail\b(?!\)s)"
 )
 
 

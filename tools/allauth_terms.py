@@ -72,11 +72,11 @@ ENGLISH_TERMS = [
     (r"\bsign in\b", "log in"),
     (r"\bSign-In\b|\bSign-in\b", "Login"),
     (r"\bsign-in\b", "login"),
-    (r"\bSign Out\b", "Log out"),
+    (r"\bSign Out\b|\bSign out\b", "Log out"),
     (r"\bsign out\b", "log out"),
     (r"\bsigned in\b", "logged in"),
     (r"\bsigned out\b", "logged out"),
-    (r"^Sign Up$|^Signup$", "Create an account"),
+    (r"^Sign [Uu]p$|^Signup$", "Create an account"),
     (r"(?<![(\{%:\w-])email(?![\)\}\w])", "e-mail"),
     (r"(?<![(\{%:\w-])Email(?![\)\}\w])", "E-mail"),
 ]
