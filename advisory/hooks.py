@@ -5,7 +5,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advisory import rules
-from advisory.models import FollowUp, Proposal
+from advisory.models import (
+    Decision,
+    FollowUp,
+    MeetingEvent,
+    ProgressUpdate,
+    Proposal,
+    ProposalEvent,
+)
 from portal import rules as portal_rules
 from portal.hooks import Link
 
@@ -50,7 +57,59 @@ def staff_links(user) -> list[Link]:
 
 
 def export_user_data(user) -> dict:
-    """The user's proposals, reviews, conflicts of interest, terms and answers."""
+    """The user's proposals, reviews, conflicts of interest, terms and answers, and what
+    they did as the council's secretary or as a civil servant answering the council."""
+    return {**_own_contributions(user), **_actions(user)}
+
+
+def _actions(user) -> dict:
+    return {
+        "council_proposal_steps": [
+            {
+                "proposal": e.proposal.title,
+                "kind": e.kind,
+                "to_status": e.to_status,
+                "body": e.body,
+                "at": e.created_at.isoformat(),
+            }
+            for e in ProposalEvent.objects.filter(actor=user).select_related("proposal")
+        ],
+        "council_meeting_steps": [
+            {
+                "meeting": e.meeting.title,
+                "to_status": e.to_status,
+                "note": e.note,
+                "at": e.created_at.isoformat(),
+            }
+            for e in MeetingEvent.objects.filter(actor=user).select_related("meeting")
+        ],
+        "council_decisions_recorded": [
+            {"item": d.item.title, "outcome": d.outcome, "at": d.recorded_at.isoformat()}
+            for d in Decision.objects.filter(recorded_by=user).select_related("item")
+        ],
+        "council_decisions_not_taking_part": [
+            {"item": d.item.title, "at": d.recorded_at.isoformat()}
+            for d in Decision.objects.filter(not_participating=user).select_related("item")
+        ],
+        "council_answers": [
+            {
+                "proposal": f.proposal.title,
+                "verdict": f.verdict,
+                "reasons": f.reasons,
+                "at": f.answered_at.isoformat() if f.answered_at else None,
+            }
+            for f in FollowUp.objects.filter(answered_by=user).select_related("proposal")
+        ],
+        "council_progress_updates": [
+            {"proposal": u.follow_up.proposal.title, "body": u.body, "at": u.created_at.isoformat()}
+            for u in ProgressUpdate.objects.filter(author=user).select_related(
+                "follow_up__proposal"
+            )
+        ],
+    }
+
+
+def _own_contributions(user) -> dict:
     return {
         "council_proposals": [
             {

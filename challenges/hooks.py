@@ -10,7 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from challenges import rules
-from challenges.models import Challenge, ChallengeEvent, Response, ResponseMessage
+from challenges.models import (
+    Challenge,
+    ChallengeEvent,
+    Response,
+    ResponseEvent,
+    ResponseMessage,
+)
 from portal.caching import bump_content_version
 from portal.hooks import Link
 from portal.models import AdministrationMembership, User
@@ -65,7 +71,21 @@ def export_user_data(user: User) -> dict[str, Any]:
         "response__challenge", "response__organisation"
     )
     events = ChallengeEvent.objects.filter(actor=user).select_related("challenge")
+    response_events = ResponseEvent.objects.filter(actor=user).select_related(
+        "response__challenge", "response__organisation"
+    )
     return {
+        "response_history": [
+            {
+                "challenge": event.response.challenge.title,
+                "organisation": event.response.organisation.name,
+                "kind": event.kind,
+                "to_status": event.to_status,
+                "changed_fields": event.changed_fields,
+                "when": _when(event.created_at),
+            }
+            for event in response_events.order_by("created_at", "pk")
+        ],
         "challenges": [
             {
                 **_challenge(challenge),

@@ -16,11 +16,32 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from challenges.models import Challenge, ChallengeEvent, ResponseMessage, Status
+from advisory.models import (
+    AgendaItem,
+    ConflictOfInterest,
+    CouncilMembership,
+    Decision,
+    FollowUp,
+    Meeting,
+    MeetingEvent,
+    Outcome,
+    ProgressUpdate,
+    Proposal,
+    ProposalEvent,
+    Review,
+)
+from challenges.models import (
+    Challenge,
+    ChallengeEvent,
+    ResponseEvent,
+    ResponseMessage,
+    Status,
+)
 from enquiries.models import EnquiryAccess, EnquiryEvent, EnquiryRouting
 from organisations.models import OrganisationInvitation
 from portal import services
 from portal.models import AdministrationMembership, OutgoingEmail, Role, RoleAssignment, User
+from solutions.models import Solution, SolutionEvent
 from tests.factories import (
     ChallengeFactory,
     EnquiryFactory,
@@ -179,6 +200,127 @@ class Objects:
         access = EnquiryAccess.objects.create(enquiry=EnquiryFactory(), user=self.user)
         return at(EnquiryAccess.objects.filter(pk=access.pk), "accessed_at", 7)
 
+    def challenges_ResponseEvent_actor(self):
+        response = ResponseFactory(challenge=self.challenge(), organisation=self.organisation)
+        event = ResponseEvent.objects.create(
+            response=response, actor=self.user, kind=ResponseEvent.Kind.EDITED
+        )
+        return at(ResponseEvent.objects.filter(pk=event.pk), "created_at", 8)
+
+    def _solution(self, **fields):
+        return Solution.objects.create(
+            organisation=self.organisation,
+            title=fields.pop("title", "En løsning"),
+            summary="Kort om løsningen",
+            description="Beskrivelse",
+            problem="Problemet",
+            **fields,
+        )
+
+    def solutions_Solution_created_by(self):
+        self._solution(title="Markør: brugerens løsning", created_by=self.user)
+        return "Markør: brugerens løsning"
+
+    def solutions_SolutionEvent_actor(self):
+        event = SolutionEvent.objects.create(
+            solution=self._solution(), actor=self.user, kind=SolutionEvent.Kind.EDITED
+        )
+        return at(SolutionEvent.objects.filter(pk=event.pk), "created_at", 9)
+
+    def _proposal(self, **fields):
+        return Proposal.objects.create(
+            title=fields.pop("title", "Et forslag"),
+            what="Hvad",
+            why="Hvorfor",
+            expected_effect="Effekt",
+            **fields,
+        )
+
+    def _item(self, title):
+        starts = stamp(20)
+        meeting = Meeting.objects.create(
+            title="Et møde", starts_at=starts, ends_at=starts, place="Rådhuset"
+        )
+        return AgendaItem.objects.create(meeting=meeting, number=1, title=title)
+
+    def advisory_Proposal_submitter(self):
+        self._proposal(title="Markør: brugerens forslag", submitter=self.user)
+        return "Markør: brugerens forslag"
+
+    def advisory_ProposalEvent_actor(self):
+        ProposalEvent.objects.create(
+            proposal=self._proposal(),
+            actor=self.user,
+            kind=ProposalEvent.Kind.NOTE,
+            body="Markør: brugerens skridt i et forslag",
+        )
+        return "Markør: brugerens skridt i et forslag"
+
+    def advisory_MeetingEvent_actor(self):
+        meeting = self._item("Punkt").meeting
+        MeetingEvent.objects.create(meeting=meeting, actor=self.user, note="Markør: mødeskridt")
+        return "Markør: mødeskridt"
+
+    def advisory_Review_member(self):
+        Review.objects.create(
+            proposal=self._proposal(),
+            member=self.user,
+            social_impact=4,
+            feasibility=3,
+            economic_sustainability=2,
+            comment="Markør: brugerens vurdering",
+        )
+        return "Markør: brugerens vurdering"
+
+    def advisory_ConflictOfInterest_member(self):
+        ConflictOfInterest.objects.create(
+            proposal=self._proposal(), member=self.user, reason="Markør: inhabil"
+        )
+        return "Markør: inhabil"
+
+    def advisory_CouncilMembership_user(self):
+        CouncilMembership.objects.create(
+            user=self.user,
+            seat="politician",
+            affiliation="Markør: parti",
+            term_start=stamp(10).date(),
+        )
+        return "Markør: parti"
+
+    def advisory_Decision_recorded_by(self):
+        Decision.objects.create(
+            item=self._item("Markør: beslutning optaget"),
+            outcome=Outcome.RECOMMENDED,
+            minutes="Referat",
+            recorded_by=self.user,
+        )
+        return "Markør: beslutning optaget"
+
+    def advisory_Decision_not_participating_user(self):
+        decision = Decision.objects.create(
+            item=self._item("Markør: deltog ikke"), outcome=Outcome.DEFERRED, minutes="Referat"
+        )
+        decision.not_participating.add(self.user)
+        return "Markør: deltog ikke"
+
+    def _follow_up(self, **fields):
+        return FollowUp.objects.create(
+            proposal=self._proposal(),
+            administration=administration("BIF"),
+            due=stamp(11).date(),
+            **fields,
+        )
+
+    def advisory_FollowUp_answered_by(self):
+        self._follow_up(answered_by=self.user, reasons="Markør: forvaltningens svar")
+        return "Markør: forvaltningens svar"
+
+    def advisory_ProgressUpdate_author(self):
+        ProgressUpdate.objects.create(
+            follow_up=self._follow_up(), author=self.user, body="Markør: fremdrift"
+        )
+        return "Markør: fremdrift"
+
 
 def maker_name(foreign_key: str) -> str:
     return foreign_key.replace(".", "_")
@@ -301,7 +443,10 @@ class TestDeletion:
             reverse("admin:portal_user_delete", args=[servant.pk]), {"post": "yes"}
         )
         assert response.status_code == 200
-        assert "Beskyttet udfordring" in response.content.decode()
+        # Challenges are never deleted in the admin (they are closed and archived through
+        # their services), so the admin names the challenge as something it may not delete.
+        assert "Kan ikke slette bruger" in response.content.decode()
+        assert "udfordring" in response.content.decode()
         assert User.objects.filter(pk=servant.pk).exists()
 
     def test_nobody_deletes_another_users_account(self, servant, outsider):
