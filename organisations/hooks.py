@@ -22,6 +22,7 @@ def export_user_data(user: User) -> dict[str, Any]:
                 "organisation": membership.organisation.name,
                 "cvr": membership.organisation.cvr,
                 "role": membership.role,
+                "named_as_contact_on_the_profile": membership.is_public_contact,
                 "joined": membership.created_at.isoformat(),
             }
             for membership in memberships
