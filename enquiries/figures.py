@@ -66,7 +66,9 @@ def _weeks(since, today) -> list:
 
 def compute(today=None) -> dict:
     today = today or timezone.localdate()
+    # From a Monday, so that the first week of the weekly chart is a whole one.
     since = today - timedelta(weeks=WEEKS)
+    since -= timedelta(days=since.weekday())
     # Spam is not an enquiry, and a duplicate is one already counted.
     recent = Enquiry.objects.filter(created_at__date__gte=since).exclude(
         status__in=(Status.SPAM, Status.DUPLICATE)

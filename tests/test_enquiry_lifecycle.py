@@ -70,6 +70,22 @@ class TestRetention:
         assert enquiry.anonymised_at is not None
         assert enquiry.name != "Birthe Bevares"
 
+    def test_the_migration_starts_the_clock_of_those_referred_before(self, contact_officer):
+        import importlib
+
+        from django.apps import apps
+
+        enquiry, _ = submit()
+        staff_services.enquiry_refer(enquiry=enquiry, to_whom="Skat", actor=contact_officer)
+        referred_at = enquiry.events.get(to_status=Status.REFERRED).created_at
+        Enquiry.objects.filter(pk=enquiry.pk).update(closed_at=None)  # as before the fix
+        migration = importlib.import_module(
+            "enquiries.migrations.0007_status_links_and_finished_dates"
+        )
+        migration.start_retention_clocks(apps, None)
+        enquiry.refresh_from_db()
+        assert enquiry.closed_at == referred_at
+
 
 class TestTheEnquirersReply:
     """Point 11: after "ask for more" the reply returns the enquiry to its handler."""
