@@ -11,7 +11,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from enquiries import rules
-from enquiries.models import Enquiry, Status, Topic
+from enquiries.domain import Status
+from enquiries.models import Enquiry, Topic
 from portal.caching import short_lived
 from portal.decorators import staff_member_required
 

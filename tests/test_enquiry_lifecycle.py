@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from enquiries import figures, services, staff_services
-from enquiries.models import Enquiry, EnquiryEvent, Status, Topic, deadlines
+from enquiries.domain import Status, deadlines
+from enquiries.models import Enquiry, EnquiryEvent, Topic
 from enquiries.tasks import anonymise_closed_enquiries
 from portal.models import OutgoingEmail
 from tests.enquiry_helpers import administration, en, in_status, submit

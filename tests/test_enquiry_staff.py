@@ -14,14 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from enquiries import routing, services, staff_services
-from enquiries.models import (
-    Enquiry,
-    EnquiryAccess,
-    EnquiryEvent,
-    ReplyTemplate,
-    Status,
-    Topic,
-)
+from enquiries.domain import Status
+from enquiries.models import Enquiry, EnquiryAccess, EnquiryEvent, ReplyTemplate, Topic
 from enquiries.services import change_status
 from portal import caching
 from tests.enquiry_helpers import PDF, administration, en, in_status, submit

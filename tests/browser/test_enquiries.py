@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from enquiries.models import Enquiry, EnquiryEvent, Status
+from enquiries.domain import Status
+from enquiries.models import Enquiry, EnquiryEvent
 from portal.models import Role
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_challenges import _log_in
