@@ -7,7 +7,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting, Status, Topic, hash_token
+from enquiries.domain import Status, hash_token
+from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting, Topic
 from portal.models import Administration, AdministrationMembership, Role, User
 
 ENQUIRIES = 50_000

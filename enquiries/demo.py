@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from enquiries import services, staff_services
-from enquiries.models import FINISHED_STATUSES, Enquiry, EnquiryEvent, EnquiryRouting, Status, Topic
+from enquiries.domain import FINISHED_STATUSES, Status
+from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting, Topic
 from portal.env import env_str
 from portal.models import Administration
 

@@ -11,7 +11,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from enquiries import rules
-from enquiries.models import Enquiry, Status, Topic
+from enquiries.domain import Status
+from enquiries.models import Enquiry, Topic
 from portal.caching import short_lived
 from portal.decorators import staff_member_required
 
@@ -66,7 +67,9 @@ def _weeks(since, today) -> list:
 
 def compute(today=None) -> dict:
     today = today or timezone.localdate()
+    # From a Monday, so that the first week of the weekly chart is a whole one.
     since = today - timedelta(weeks=WEEKS)
+    since -= timedelta(days=since.weekday())
     # Spam is not an enquiry, and a duplicate is one already counted.
     recent = Enquiry.objects.filter(created_at__date__gte=since).exclude(
         status__in=(Status.SPAM, Status.DUPLICATE)

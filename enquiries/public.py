@@ -5,7 +5,7 @@ from typing import NamedTuple
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from enquiries.models import OPEN_STATUSES, Status
+from enquiries.domain import OPEN_STATUSES, Status
 
 
 class PublicStatus(NamedTuple):

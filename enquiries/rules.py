@@ -21,14 +21,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from enquiries.models import (
-    OPEN_STATUSES,
-    TRANSITIONS,
-    Enquiry,
-    EnquiryAttachment,
-    EnquiryRouting,
-    Status,
-)
+from enquiries.domain import OPEN_STATUSES, TRANSITIONS, Status
+from enquiries.models import Enquiry, EnquiryAttachment, EnquiryRouting
 from portal import rules as portal_rules
 from portal.models import User
 

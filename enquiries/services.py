@@ -17,18 +17,15 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from enquiries.models import (
+from enquiries.domain import (
     FINISHED_STATUSES,
     TRANSITIONS,
-    Enquiry,
-    EnquiryAttachment,
-    EnquiryEvent,
-    EnquiryStatusLink,
     Status,
     deadlines,
     new_status_token,
     next_reference,
 )
+from enquiries.models import Enquiry, EnquiryAttachment, EnquiryEvent, EnquiryStatusLink
 from enquiries.public import ACCEPTS_REPLIES
 from portal.caching import bump_content_version
 from portal.mail import PageLink, send_templated_email, send_templated_email_to_users

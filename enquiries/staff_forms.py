@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from enquiries.models import Enquiry, EnquiryRouting, ReplyTemplate, Status, Topic
+from enquiries.domain import Status
+from enquiries.models import Enquiry, EnquiryRouting, ReplyTemplate, Topic
 from enquiries.routing import routing_state, suggest_administration
 from portal.caching import short_lived
 from portal.models import Administration, Role, User

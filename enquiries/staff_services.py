@@ -12,15 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enquiries import rules
-from enquiries.models import (
-    OPEN_STATUSES,
-    Enquiry,
-    EnquiryAccess,
-    EnquiryEvent,
-    EnquiryRouting,
-    Status,
-    Topic,
-)
+from enquiries.domain import OPEN_STATUSES, Status
+from enquiries.models import Enquiry, EnquiryAccess, EnquiryEvent, EnquiryRouting, Topic
 from enquiries.routing import apply_routing, routing_state, state_of, wanted_roles
 from enquiries.services import (
     UrlBuilder,

@@ -16,7 +16,8 @@ from django.views.decorators.cache import cache_control
 
 from enquiries import routing, rules, staff_services
 from enquiries.actions import ACTIONS, allowed_actions
-from enquiries.models import Due, Enquiry, ReplyTemplate, Status
+from enquiries.domain import Due, Status
+from enquiries.models import Enquiry, ReplyTemplate
 from enquiries.public import PUBLIC_STATUS
 from enquiries.services import CONTENT_NAMESPACE
 from enquiries.staff_forms import QueueFilterForm, ReplyTemplateChoiceForm

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
-from enquiries.models import FINISHED_STATUSES, RUNNING_STATUSES, Enquiry
+from enquiries.domain import FINISHED_STATUSES, RUNNING_STATUSES
+from enquiries.models import Enquiry
 from enquiries.services import contact_officers, email_staff, enquiry_anonymise
 from portal.workdays import add_working_days
 

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from enquiries.models import Enquiry, EnquiryEvent, Status, Topic
+from enquiries.domain import Status
+from enquiries.models import Enquiry, EnquiryEvent, Topic
 from portal.models import OutgoingEmail
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from enquiries import figures, services, staff_services
-from enquiries.models import Enquiry, EnquiryEvent, Status, Topic, deadlines
+from enquiries.domain import Status, deadlines
+from enquiries.models import Enquiry, EnquiryEvent, Topic
 from enquiries.tasks import anonymise_closed_enquiries
 from portal.models import OutgoingEmail
 from tests.enquiry_helpers import administration, en, in_status, submit
@@ -69,6 +70,22 @@ class TestRetention:
         enquiry.refresh_from_db()
         assert enquiry.anonymised_at is not None
         assert enquiry.name != "Birthe Bevares"
+
+    def test_the_migration_starts_the_clock_of_those_referred_before(self, contact_officer):
+        import importlib
+
+        from django.apps import apps
+
+        enquiry, _ = submit()
+        staff_services.enquiry_refer(enquiry=enquiry, to_whom="Skat", actor=contact_officer)
+        referred_at = enquiry.events.get(to_status=Status.REFERRED).created_at
+        Enquiry.objects.filter(pk=enquiry.pk).update(closed_at=None)  # as before the fix
+        migration = importlib.import_module(
+            "enquiries.migrations.0007_status_links_and_finished_dates"
+        )
+        migration.start_retention_clocks(apps, None)
+        enquiry.refresh_from_db()
+        assert enquiry.closed_at == referred_at
 
 
 class TestTheEnquirersReply:

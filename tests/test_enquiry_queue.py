@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from enquiries import bench as enquiry_bench
 from enquiries import services, staff_services, staff_views
-from enquiries.models import Enquiry, Status
+from enquiries.domain import Status
+from enquiries.models import Enquiry
 from enquiries.staff_forms import QueueFilterForm
 from portal import caching
 from tests.enquiry_helpers import administration, en, submit

@@ -13,7 +13,8 @@ from django.db import connection
 from django.test import Client
 
 from enquiries import routing, staff_services
-from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting, Status
+from enquiries.domain import Status
+from enquiries.models import Enquiry, EnquiryEvent, EnquiryRouting
 from portal.models import OutgoingEmail, Role
 from tests.enquiry_helpers import administration, en, submit
 from tests.factories import UserFactory, civil_servant, with_role, with_totp

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 
 from enquiries import rules
 from enquiries.actions import ACTIONS, allowed_actions
-from enquiries.models import Enquiry, Status
+from enquiries.domain import Status
+from enquiries.models import Enquiry
 from enquiries.staff_forms import ActionForm
 from tests.enquiry_helpers import administration, in_status
 

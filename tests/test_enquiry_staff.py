@@ -8,28 +8,19 @@ Danish catalogue is updated.
 import html5lib
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from enquiries import routing, services, staff_services
-from enquiries.models import (
-    Enquiry,
-    EnquiryAccess,
-    EnquiryEvent,
-    EnquiryRouting,
-    ReplyTemplate,
-    Status,
-    Topic,
-)
+from enquiries.domain import Status
+from enquiries.models import Enquiry, EnquiryAccess, EnquiryEvent, ReplyTemplate, Topic
 from enquiries.services import change_status
 from portal import caching
-from portal.models import Administration
+from tests.enquiry_helpers import PDF, administration, en, in_status, submit
 from tests.factories import civil_servant, with_totp
 
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 SCRIPT = "<script>alert('x')</script>"
 
 
@@ -38,49 +29,9 @@ def uploads(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def en(name, *args):
-    with translation.override("en"):
-        return reverse(name, args=args)
-
-
-def administration(code):
-    return Administration.objects.get(code=code)
-
-
-def submit(*, message="Vi søger et køkken på Nørrebro.", topic="premises", name="Anna Jensen"):
-    enquiry, token = services.enquiry_submit(
-        data={
-            "name": name,
-            "email": "anna.enquirer@example.org",
-            "phone": "",
-            "organisation_name": "Kaffe og Kompetencer ApS",
-            "cvr": "",
-            "topic": Topic.objects.get(slug=topic),
-            "message": message,
-        },
-        attachments=[SimpleUploadedFile("plan.pdf", PDF, "application/pdf")],
-        status_url_builder=lambda t: f"http://testserver/kontakt/status/{t}/",
-    )
-    return enquiry, token
-
-
 def status_url(token):
     with translation.override("en"):
         return reverse("enquiries:status", args=[token])
-
-
-def in_status(status, *, routed_to="BIF"):
-    """An enquiry forced into `status`, routed (lead, unconfirmed) to `routed_to`."""
-    enquiry, _token = submit()
-    if routed_to:
-        EnquiryRouting.objects.create(
-            enquiry=enquiry, administration=administration(routed_to), role="lead"
-        )
-    Enquiry.objects.filter(pk=enquiry.pk).update(
-        status=status, lead_administration=administration(routed_to) if routed_to else None
-    )
-    enquiry.refresh_from_db()
-    return enquiry
 
 
 @pytest.fixture

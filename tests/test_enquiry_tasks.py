@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from enquiries.models import Enquiry, EnquiryEvent, Status, Topic
+from enquiries.domain import Status
+from enquiries.models import Enquiry, EnquiryEvent, Topic
 from enquiries.services import enquiry_submit
 from enquiries.tasks import anonymise_closed_enquiries, send_deadline_reminders
 from portal.models import OutgoingEmail

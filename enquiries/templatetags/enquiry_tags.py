@@ -11,7 +11,7 @@ register = template.Library()
 
 @register.simple_tag
 def due_badge(due) -> str:
-    """An enquiry's due date (enquiries.models.Due, from Enquiry.due_state) and, while its
+    """An enquiry's due date (enquiries.domain.Due, from Enquiry.due_state) and, while its
     clock runs, how many working days are left or how many it is overdue. Written in
     Python rather than as an include: the queue shows it on every row. The date is in the
     locale's DATE_FORMAT ("11. december 2026"): the format character "M" title-cases the

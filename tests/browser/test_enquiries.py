@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from enquiries.models import Enquiry, EnquiryEvent, Status
+from enquiries.domain import Status
+from enquiries.models import Enquiry, EnquiryEvent
 from portal.models import Role
 from tests.browser.conftest import assert_accessible
 from tests.browser.helpers import log_in
@@ -47,9 +48,14 @@ def test_enquiry_from_visitor_to_bif_and_back(page, browser, live_server, tmp_pa
     page.locator("#id_topic").select_option(label="Beskæftigelse og samarbejde med jobcentret")
     page.locator("#id_message").fill("Kan vi få løntilskud til en ny medarbejder?")
     page.locator("#id_attachments").set_input_files(str(attachment))
+    # No consent to tick: the form states the legal basis and links to the privacy page.
+    assert page.locator("#id_consent").count() == 0
+    assert "artikel 6, stk. 1, litra e" in page.locator("#privacy-notice").inner_text()
+    assert page.get_by_role("link", name="privatlivspolitikken").is_visible()
     _submit(page)
     page.wait_for_url(re.compile(r"/kontakt/status/"))
     status_url = page.url
+    assert "Du kan forvente et svar" in page.content()
     enquiry = Enquiry.objects.get()
     assert enquiry.attachments.get().original_name == "plan.pdf"
 
@@ -87,9 +93,14 @@ def test_enquiry_from_visitor_to_bif_and_back(page, browser, live_server, tmp_pa
     assert enquiry.status == Status.ANSWERED
     assert enquiry.handler == servant
 
-    # The visitor reads the answer through the status link and writes back.
+    # The visitor reads the answer through the status link and writes back. The page
+    # names the administration handling it and no longer promises an answer.
     page.goto(status_url)
     assert "I kan søge løntilskud via jobcentret." in page.content()
+    assert page.get_by_text(
+        "Behandles af: Beskæftigelses- og Integrationsforvaltningen."
+    ).is_visible()
+    assert "Du kan forvente et svar" not in page.content()
     assert "Løntilskud hører under jobcentret." not in page.content()  # internal
     page.locator("#id_body").fill("Tak! Gælder det også for fleksjob?")
     _submit(page)
