@@ -8,8 +8,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from icalendar import Calendar, Event
@@ -24,10 +26,33 @@ from advisory.models import (
     ProgressUpdate,
     Proposal,
 )
+from advisory.signals import CONTENT_NAMESPACE
 from advisory.views.common import file_response
+from portal.caching import cached_fragment
 
 LISTED = 10
 PAGE_SIZE = 25
+
+
+def _page(request, template: str, key: list[str], context, extra=None):
+    """A public page whose content is rendered once per audience and kept for a few
+    seconds (portal.caching; every change of the council's objects bumps its version).
+    The council see closed items and decisions, so their pages are never cached."""
+    council = rules.is_council(request.user)
+
+    def render_content() -> str:
+        return render_to_string(f"advisory/includes/{template}_content.html", context(), request)
+
+    if council:
+        html = render_content()
+    else:
+        audience = "user" if request.user.is_authenticated else "anonymous"
+        html = cached_fragment(CONTENT_NAMESPACE, [template, audience, *key], render_content)
+    page_context = {"content_html": mark_safe(html), **(extra or {})}  # noqa: S308  (our own template)
+    response = render(request, f"advisory/{template}.html", page_context)
+    if council:
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _recommendations():
@@ -38,11 +63,15 @@ def _recommendations():
 
 
 def council(request):
+    return _page(request, "council", [], lambda: _council_context(request))
+
+
+def _council_context(request) -> dict:
     today = timezone.localdate()
     now = timezone.now()
     memberships = CouncilMembership.objects.select_related("user")
     meetings = Meeting.objects.public().only("pk", "title", "starts_at", "place", "status")
-    context = {
+    return {
         "current_members": memberships.current(today).in_council_order(),
         "former_members": memberships.former(today).order_by("-term_end", "pk")[:50],
         "upcoming": meetings.upcoming(now)[:LISTED],
@@ -55,7 +84,6 @@ def council(request):
         .order_by("-published_at", "-pk")[:LISTED],
         "is_council": rules.is_council(request.user),
     }
-    return render(request, "advisory/council.html", context)
 
 
 def decisions(request):
@@ -99,15 +127,15 @@ def _items_for(user, meeting: Meeting) -> list[ItemView]:
 
 def meeting(request, pk):
     meeting = rules.get_meeting_for_view(request.user, pk)
-    context = {
-        "meeting": meeting,
-        "items": _items_for(request.user, meeting),
-        "is_secretary": rules.is_secretary(request.user),
-    }
-    response = render(request, "advisory/meeting.html", context)
-    if not meeting.is_public or rules.is_council(request.user):
-        response["Cache-Control"] = "private, no-store"
-    return response
+
+    def context() -> dict:
+        return {
+            "meeting": meeting,
+            "items": _items_for(request.user, meeting),
+            "is_secretary": rules.is_secretary(request.user),
+        }
+
+    return _page(request, "meeting", [str(meeting.pk)], context, {"meeting": meeting})
 
 
 def paper(request, pk, paper_pk):
@@ -116,10 +144,20 @@ def paper(request, pk, paper_pk):
 
 def recommendation(request, pk):
     proposal = rules.get_recommendation(pk)
+    return _page(
+        request,
+        "recommendation",
+        [str(proposal.pk)],
+        lambda: _recommendation_context(proposal),
+        {"proposal": proposal},
+    )
+
+
+def _recommendation_context(proposal) -> dict:
     follow_ups = proposal.follow_ups.select_related("administration").prefetch_related(
         Prefetch("updates", queryset=ProgressUpdate.objects.order_by("created_at"))
     )
-    context = {
+    return {
         "proposal": proposal,
         "administrations": proposal.administrations.all(),
         "events": proposal.events.filter(is_public=True),
@@ -128,7 +166,6 @@ def recommendation(request, pk):
             meeting__agenda_published_at__isnull=False
         ),
     }
-    return render(request, "advisory/recommendation.html", context)
 
 
 def _ical_event(meeting: Meeting, request) -> Event:

@@ -131,7 +131,9 @@ def test_the_submitters_steps_are_rate_limited(client_for, submitter, proposal_i
     second = proposal_in(S.DRAFT)
     client = client_for(submitter)
     client.post(reverse("advisory:proposal_action", args=[first.pk, "submit"]))
-    response = client.post(reverse("advisory:proposal_action", args=[second.pk, "submit"]), follow=True)
+    response = client.post(
+        reverse("advisory:proposal_action", args=[second.pk, "submit"]), follow=True
+    )
     assert "Prøv igen om en time" in response.content.decode()
     second.refresh_from_db()
     assert second.status == S.DRAFT
