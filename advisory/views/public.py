@@ -1,6 +1,7 @@
 """The council in public: the council page, meetings, recommendations, papers and the
 iCalendar feed of the meetings."""
 
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -34,21 +35,29 @@ LISTED = 10
 PAGE_SIZE = 25
 
 
-def _page(request, template: str, key: list[str], context, extra=None):
-    """A public page whose content is rendered once per audience and kept for a few
-    seconds (portal.caching; every change of the council's objects bumps its version).
-    The council see closed items and decisions, so their pages are never cached."""
+def _page(request, template: str, key: list[str], build):
+    """A public page whose content is rendered once per audience and language and kept for
+    a few seconds (portal.caching; every change of the council's objects bumps its
+    version). `build()` fetches and checks the object and returns the page's title and
+    context; a cached copy exists only where it passed for this audience, so a cache hit
+    needs no query at all. The council see closed items and decisions: never cached."""
     council = rules.is_council(request.user)
 
     def render_content() -> str:
-        return render_to_string(f"advisory/includes/{template}_content.html", context(), request)
+        title, context = build()
+        html = render_to_string(f"advisory/includes/{template}_content.html", context, request)
+        return json.dumps({"title": str(title), "html": html})
 
     if council:
-        html = render_content()
+        payload = render_content()
     else:
         audience = "user" if request.user.is_authenticated else "anonymous"
-        html = cached_fragment(CONTENT_NAMESPACE, [template, audience, *key], render_content)
-    page_context = {"content_html": mark_safe(html), **(extra or {})}  # noqa: S308  (our own template)
+        payload = cached_fragment(CONTENT_NAMESPACE, [template, audience, *key], render_content)
+    content = json.loads(payload)
+    page_context = {
+        "page_title": content["title"],
+        "content_html": mark_safe(content["html"]),  # noqa: S308  (our own template)
+    }
     response = render(request, f"advisory/{template}.html", page_context)
     if council:
         response["Cache-Control"] = "private, no-store"
@@ -63,7 +72,12 @@ def _recommendations():
 
 
 def council(request):
-    return _page(request, "council", [], lambda: _council_context(request))
+    return _page(
+        request,
+        "council",
+        [],
+        lambda: (_("The social enterprise council"), _council_context(request)),
+    )
 
 
 def _council_context(request) -> dict:
@@ -126,16 +140,16 @@ def _items_for(user, meeting: Meeting) -> list[ItemView]:
 
 
 def meeting(request, pk):
-    meeting = rules.get_meeting_for_view(request.user, pk)
-
-    def context() -> dict:
-        return {
+    def build():
+        meeting = rules.get_meeting_for_view(request.user, pk)
+        context = {
             "meeting": meeting,
             "items": _items_for(request.user, meeting),
             "is_secretary": rules.is_secretary(request.user),
         }
+        return meeting.title, context
 
-    return _page(request, "meeting", [str(meeting.pk)], context, {"meeting": meeting})
+    return _page(request, "meeting", [str(pk)], build)
 
 
 def paper(request, pk, paper_pk):
@@ -143,14 +157,11 @@ def paper(request, pk, paper_pk):
 
 
 def recommendation(request, pk):
-    proposal = rules.get_recommendation(pk)
-    return _page(
-        request,
-        "recommendation",
-        [str(proposal.pk)],
-        lambda: _recommendation_context(proposal),
-        {"proposal": proposal},
-    )
+    def build():
+        proposal = rules.get_recommendation(pk)
+        return proposal.title, _recommendation_context(proposal)
+
+    return _page(request, "recommendation", [str(pk)], build)
 
 
 def _recommendation_context(proposal) -> dict:
