@@ -102,17 +102,21 @@ def _council_context(request) -> dict:
 
 def decisions(request):
     """Every published decision, newest first."""
-    rows = (
-        Proposal.objects.published_decisions()
-        .annotate(
-            responsible=Count("follow_ups"),
-            answered=Count("follow_ups", filter=Q(follow_ups__answered_at__isnull=False)),
+
+    def build():
+        rows = (
+            Proposal.objects.published_decisions()
+            .annotate(
+                responsible=Count("follow_ups"),
+                answered=Count("follow_ups", filter=Q(follow_ups__answered_at__isnull=False)),
+            )
+            .only("pk", "title", "outcome", "published_at")
+            .order_by("-published_at", "-pk")
         )
-        .only("pk", "title", "outcome", "published_at")
-        .order_by("-published_at", "-pk")
-    )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "advisory/decisions.html", {"page_obj": page})
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        return _("The council's decisions"), {"page_obj": page}
+
+    return _page(request, "decisions", [str(request.GET.get("page", ""))[:20]], build)
 
 
 @dataclass(frozen=True)
