@@ -1,6 +1,7 @@
 """The council in public: the council page, meetings, recommendations, papers and the
 iCalendar feed of the meetings."""
 
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -8,8 +9,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from icalendar import Calendar, Event
@@ -24,10 +27,41 @@ from advisory.models import (
     ProgressUpdate,
     Proposal,
 )
+from advisory.signals import CONTENT_NAMESPACE
 from advisory.views.common import file_response
+from portal.caching import cached_fragment
 
 LISTED = 10
 PAGE_SIZE = 25
+
+
+def _page(request, template: str, key: list[str], build):
+    """A public page whose content is rendered once per audience and language and kept for
+    a few seconds (portal.caching; every change of the council's objects bumps its
+    version). `build()` fetches and checks the object and returns the page's title and
+    context; a cached copy exists only where it passed for this audience, so a cache hit
+    needs no query at all. The council see closed items and decisions: never cached."""
+    council = rules.is_council(request.user)
+
+    def render_content() -> str:
+        title, context = build()
+        html = render_to_string(f"advisory/includes/{template}_content.html", context, request)
+        return json.dumps({"title": str(title), "html": html})
+
+    if council:
+        payload = render_content()
+    else:
+        audience = "user" if request.user.is_authenticated else "anonymous"
+        payload = cached_fragment(CONTENT_NAMESPACE, [template, audience, *key], render_content)
+    content = json.loads(payload)
+    page_context = {
+        "page_title": content["title"],
+        "content_html": mark_safe(content["html"]),  # noqa: S308  (our own template)
+    }
+    response = render(request, f"advisory/{template}.html", page_context)
+    if council:
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _recommendations():
@@ -38,11 +72,20 @@ def _recommendations():
 
 
 def council(request):
+    return _page(
+        request,
+        "council",
+        [],
+        lambda: (_("The social enterprise council"), _council_context(request)),
+    )
+
+
+def _council_context(request) -> dict:
     today = timezone.localdate()
     now = timezone.now()
     memberships = CouncilMembership.objects.select_related("user")
     meetings = Meeting.objects.public().only("pk", "title", "starts_at", "place", "status")
-    context = {
+    return {
         "current_members": memberships.current(today).in_council_order(),
         "former_members": memberships.former(today).order_by("-term_end", "pk")[:50],
         "upcoming": meetings.upcoming(now)[:LISTED],
@@ -55,22 +98,25 @@ def council(request):
         .order_by("-published_at", "-pk")[:LISTED],
         "is_council": rules.is_council(request.user),
     }
-    return render(request, "advisory/council.html", context)
 
 
 def decisions(request):
     """Every published decision, newest first."""
-    rows = (
-        Proposal.objects.published_decisions()
-        .annotate(
-            responsible=Count("follow_ups"),
-            answered=Count("follow_ups", filter=Q(follow_ups__answered_at__isnull=False)),
+
+    def build():
+        rows = (
+            Proposal.objects.published_decisions()
+            .annotate(
+                responsible=Count("follow_ups"),
+                answered=Count("follow_ups", filter=Q(follow_ups__answered_at__isnull=False)),
+            )
+            .only("pk", "title", "outcome", "published_at")
+            .order_by("-published_at", "-pk")
         )
-        .only("pk", "title", "outcome", "published_at")
-        .order_by("-published_at", "-pk")
-    )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "advisory/decisions.html", {"page_obj": page})
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        return _("The council's decisions"), {"page_obj": page}
+
+    return _page(request, "decisions", [str(request.GET.get("page", ""))[:20]], build)
 
 
 @dataclass(frozen=True)
@@ -98,16 +144,16 @@ def _items_for(user, meeting: Meeting) -> list[ItemView]:
 
 
 def meeting(request, pk):
-    meeting = rules.get_meeting_for_view(request.user, pk)
-    context = {
-        "meeting": meeting,
-        "items": _items_for(request.user, meeting),
-        "is_secretary": rules.is_secretary(request.user),
-    }
-    response = render(request, "advisory/meeting.html", context)
-    if not meeting.is_public or rules.is_council(request.user):
-        response["Cache-Control"] = "private, no-store"
-    return response
+    def build():
+        meeting = rules.get_meeting_for_view(request.user, pk)
+        context = {
+            "meeting": meeting,
+            "items": _items_for(request.user, meeting),
+            "is_secretary": rules.is_secretary(request.user),
+        }
+        return meeting.title, context
+
+    return _page(request, "meeting", [str(pk)], build)
 
 
 def paper(request, pk, paper_pk):
@@ -115,11 +161,18 @@ def paper(request, pk, paper_pk):
 
 
 def recommendation(request, pk):
-    proposal = rules.get_recommendation(pk)
+    def build():
+        proposal = rules.get_recommendation(pk)
+        return proposal.title, _recommendation_context(proposal)
+
+    return _page(request, "recommendation", [str(pk)], build)
+
+
+def _recommendation_context(proposal) -> dict:
     follow_ups = proposal.follow_ups.select_related("administration").prefetch_related(
         Prefetch("updates", queryset=ProgressUpdate.objects.order_by("created_at"))
     )
-    context = {
+    return {
         "proposal": proposal,
         "administrations": proposal.administrations.all(),
         "events": proposal.events.filter(is_public=True),
@@ -128,7 +181,6 @@ def recommendation(request, pk):
             meeting__agenda_published_at__isnull=False
         ),
     }
-    return render(request, "advisory/recommendation.html", context)
 
 
 def _ical_event(meeting: Meeting, request) -> Event:

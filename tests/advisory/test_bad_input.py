@@ -154,3 +154,24 @@ def test_invalid_utf8_in_a_form(client_for, submitter):
     )
     assert response.status_code in (200,)
     assert not Proposal.objects.exists()
+
+
+def test_a_paper_is_checked_by_its_content(client_for, secretary, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from advisory import services
+    from advisory.models import Paper
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = make_meeting(secretary)
+    item = services.agenda_item_add(meeting=meeting, actor=secretary, title="Orientering")
+    fake = SimpleUploadedFile(
+        "notat.pdf", b"<script>alert(1)</script>", content_type="application/pdf"
+    )
+    response = client_for(secretary).post(
+        reverse("advisory:item_action", args=[meeting.pk, item.pk, "paper"]),
+        {f"paper{item.pk}-title": "Notat", f"paper{item.pk}-file": fake},
+    )
+    assert response.status_code == 400
+    assert "Denne filtype kan ikke uploades." in response.content.decode()
+    assert not Paper.objects.exists()

@@ -70,3 +70,39 @@ def test_submitter_pages_render(client_for, submitter, proposal_in):
         reverse("advisory:proposal_edit", args=[draft.pk]),
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_cached_public_pages_show_a_change_at_once(
+    client,
+    client_for,
+    page_cache,
+    secretary,
+    member,
+    proposal_in,
+    django_capture_on_commit_callbacks,
+):
+    proposal = proposal_in(S.PUBLISHED)
+    meeting = proposal.agenda_items.get().meeting
+    url = reverse("advisory:meeting", args=[meeting.pk])
+    assert "Rådhuset, udvalgsværelse 1" in client.get(url).content.decode()
+    from advisory.models import Meeting
+
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    meeting.place = "Festsalen"
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.save()
+    assert "Festsalen" in client.get(url).content.decode()
+    # A closed item's papers never reach the public through the cache of a member's page.
+    from advisory import services
+    from tests.advisory.conftest import make_meeting, pdf
+
+    later = make_meeting(secretary, days=30)
+    item = services.agenda_item_add(
+        meeting=later, actor=secretary, title="Lukket sag", is_closed=True
+    )
+    services.paper_add(item=item, actor=secretary, title="Fortroligt bilag", upload=pdf())
+    services.meeting_publish_agenda(meeting=later, actor=secretary)
+    later_url = reverse("advisory:meeting", args=[later.pk])
+    assert "Fortroligt bilag" in client_for(member).get(later_url).content.decode()
+    client.logout()
+    assert "Fortroligt bilag" not in client.get(later_url).content.decode()
