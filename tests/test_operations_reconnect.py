@@ -1,7 +1,8 @@
-"""Issue 9, point 5: after PostgreSQL restarts, or a worker is killed mid-way, the worker and the
-themselves and every receipt is delivered; a worker that cannot reach the database exits
-so that its supervisor restarts it. Real processes, a real PostgreSQL that the test stops
-and starts (a throw-away cluster), a real SMTP server."""
+"""Issue 9, point 5: after PostgreSQL restarts the worker and the scheduler reconnect by
+themselves and every receipt is delivered; so it is when a worker is killed mid-way; a
+worker that cannot reach the database exits so that its supervisor restarts it. Real
+processes, a real PostgreSQL that the test stops and starts (a throw-away cluster), a real
+SMTP server."""
 
 import signal
 import time
