@@ -2,6 +2,7 @@
 per session, each test gets a copy of the database), the local SMTP server that keeps
 messages as files, and the portal's own processes started as subprocesses."""
 
+import atexit
 import contextlib
 import email
 import os
@@ -41,16 +42,31 @@ def child_environment(**extra: str) -> dict:
     return environment
 
 
+_shared: list[TempCluster] = []
+
+
+def _migrated_cluster() -> TempCluster:
+    """One throw-away cluster per test run, migrated once: each test module imports the
+    fixture (so each has its own fixture definition), and all of them share this."""
+    if not _shared:
+        cluster = TempCluster("portal_template").init()
+        atexit.register(cluster.destroy)
+        environment = child_environment(DATABASE_URL=cluster.url)
+        for command in (["migrate", "--no-input", "-v0"], ["createcachetable"]):
+            subprocess.run(
+                [PYTHON, "manage.py", *command],
+                cwd=ROOT,
+                env=environment,
+                check=True,
+                timeout=300,
+            )
+        _shared.append(cluster)
+    return _shared[0]
+
+
 @pytest.fixture(scope="session")
 def temp_cluster():
-    cluster = TempCluster("portal_template").init()
-    environment = child_environment(DATABASE_URL=cluster.url)
-    for command in (["migrate", "--no-input", "-v0"], ["createcachetable"]):
-        subprocess.run(
-            [PYTHON, "manage.py", *command], cwd=ROOT, env=environment, check=True, timeout=300
-        )
-    yield cluster
-    cluster.destroy()
+    return _migrated_cluster()
 
 
 class Database:
