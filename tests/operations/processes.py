@@ -5,6 +5,7 @@ messages as files, and the portal's own processes started as subprocesses."""
 import atexit
 import contextlib
 import email
+import hashlib
 import os
 import signal
 import socket
@@ -82,7 +83,9 @@ class Database:
 
 @pytest.fixture
 def database(temp_cluster, request):
-    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
+    digest = hashlib.sha256(request.node.nodeid.encode()).hexdigest()[:8]
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:40]
+    name += f"_{digest}"
     return Database(temp_cluster, name)
 
 
