@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
 export UV_PROJECT_ENVIRONMENT := .venv
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test setup db-ready migrate demo po mo lint format check-deploy static bench stop-db clean chromium prod prod-faults backup restore
+.PHONY: help run test setup db-ready migrate demo po mo lint format check-deploy static bench stop-db clean chromium prod prod-faults backup restore nginx
 
 help: ## List the commands
 	@echo "Portal for social entrepreneurship in Copenhagen"
@@ -96,13 +96,18 @@ bench: setup ## Benchmark pages with 100,000 rows against a minimal view (own da
 	LOCAL_DATABASE_NAME=portal_bench $(PGCLUSTER) run -- env DJANGO_SETTINGS_MODULE=portal.settings.bench $(MANAGE) bench $(BENCH_ARGS)
 
 HTTPS_PORT ?= 8443
-prod: setup ## Production stack on https://127.0.0.1:$(HTTPS_PORT): nginx, 2 gunicorn, 2 workers, scheduler
-	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; else echo "make prod needs nginx: sudo apt-get install nginx"; exit 1; fi; }
+prod: setup nginx ## Production stack on https://127.0.0.1:$(HTTPS_PORT): nginx, 2 gunicorn, 2 workers, scheduler
 	@if [ -z "$$DATABASE_URL" ]; then $(PGCLUSTER) run -- $(PYTHON) deploy/stack.py --https-port $(HTTPS_PORT); else $(PYTHON) deploy/stack.py --https-port $(HTTPS_PORT); fi
 
-prod-faults: setup ## Fault script: kill app instances and workers, restart PostgreSQL, stop SMTP, under load
-	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "make prod-faults needs nginx: sudo apt-get install nginx"; exit 1; }
+prod-faults: setup nginx ## Fault script: kill app instances and workers, restart PostgreSQL, stop SMTP, under load
 	$(PYTHON) deploy/faults.py
+
+nginx:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's nginx for make prod"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null; \
+	  else echo "make prod needs nginx: sudo apt-get install nginx"; exit 1; fi; }
 
 backup: .venv/.synced ## Dump the database (pg_dump custom format) and the uploaded files into backups/<date>/
 	@if [ -z "$$DATABASE_URL" ]; then $(PGCLUSTER) run -- $(PYTHON) deploy/backup.py backup $(BACKUP_DIR); else $(PYTHON) deploy/backup.py backup $(BACKUP_DIR); fi

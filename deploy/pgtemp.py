@@ -70,7 +70,9 @@ class TempCluster:
         with (self.data / "postgresql.conf").open("a") as conf:
             conf.write(
                 f"listen_addresses = ''\nunix_socket_directories = '{self.run}'\n"
-                "unix_socket_permissions = 0777\nmax_connections = 100\nfsync = on\n"
+                "unix_socket_permissions = 0777\nmax_connections = 100\n"
+                # Thrown away afterwards: no need to wait for the disk (restarts are clean).
+                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
             )
         self.start()
         self.pg.psql(self.run, f'CREATE DATABASE "{self.name}"')

@@ -137,3 +137,50 @@ def test_log_lines_are_json_with_the_request_id(rf):
     assert lines[0]["message"] == "inside the view"
     assert lines[1]["status"] == 200 and lines[1]["path"] == "/x"
     assert request_id.get() == ""
+
+
+def _production_shell(code: str, **env: str):
+    import os
+    import secrets
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "SENTRY_", "EMAIL_"))
+    }
+    environment |= {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "socialtentreprenoerskab.kk.dk",
+        "EMAIL_HOST": "smtp.kk.dk",
+        **env,
+    }
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run(
+        [sys.executable, str(root / "manage.py"), "shell", "-c", code],
+        capture_output=True, text=True, env=environment, cwd=root, timeout=120,
+    )  # fmt: skip
+
+
+CHECK = (
+    "import logging, sentry_sdk; "
+    "print('sentry', sentry_sdk.get_client().is_active()); "
+    "logging.getLogger('portal.test').warning('hello %s', 'json')"
+)
+
+
+def test_production_logs_json_and_sends_nothing_to_sentry_by_default():
+    result = _production_shell(CHECK)
+    assert "sentry False" in result.stdout, result.stderr
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["message"] == "hello json"
+    assert line["level"] == "WARNING"
+    assert "request_id" in line
+
+
+def test_production_reports_errors_to_sentry_when_a_dsn_is_set():
+    result = _production_shell(CHECK, SENTRY_DSN="https://public@glitchtip.example.org/1")
+    assert "sentry True" in result.stdout, result.stderr

@@ -1,8 +1,10 @@
-"""Issue 9, point 5: after PostgreSQL restarts, the worker and the scheduler reconnect by
-themselves and every receipt is delivered; a worker that cannot reach the database exits
-so that its supervisor restarts it. Real processes, a real PostgreSQL that the test stops
-and starts (a throw-away cluster), a real SMTP server."""
+"""Issue 9, point 5: after PostgreSQL restarts the worker and the scheduler reconnect by
+themselves and every receipt is delivered; so it is when a worker is killed mid-way; a
+worker that cannot reach the database exits so that its supervisor restarts it. Real
+processes, a real PostgreSQL that the test stops and starts (a throw-away cluster), a real
+SMTP server."""
 
+import signal
 import time
 from collections import Counter
 
@@ -93,3 +95,36 @@ def test_worker_exits_when_the_database_stays_away(database, processes, tmp_path
     wait_for(lambda: not worker.alive(), 30, "the worker to give up")
     assert worker.popen.returncode == 1
     assert "exiting so that the supervisor restarts the worker" in worker.output()
+
+
+def test_a_worker_killed_while_sending_loses_no_receipt(database, processes, tmp_path):
+    mailsink = processes(Mailsink(tmp_path))
+    environment = _environment(database, mailsink)
+    scheduler = processes(manage("scheduler", ["scheduler"], environment, tmp_path))
+    first = processes(
+        manage("worker-1", ["worker", "--no-reload", "--interval", "0.2"], environment, tmp_path)
+    )
+    wait_for(lambda: "Starting worker" in first.output(), 60, "the worker")
+    count = 80
+    processes(
+        manage(
+            "driver",
+            ["shell", "-c",
+             f"from tests.operations.driver import queue_receipts; queue_receipts({count}, 0)"],
+            environment,
+            tmp_path,
+        )
+    )  # fmt: skip
+    wait_for(lambda: len(mailsink.recipients()) >= 10, 60, "the first receipts")
+    first.stop(signal.SIGKILL)
+    delivered_at_kill = len(set(mailsink.recipients()))
+    # What the supervisor does: start a worker again.
+    processes(
+        manage("worker-2", ["worker", "--no-reload", "--interval", "0.2"], environment, tmp_path)
+    )
+    expected = {f"receipt-{number}@example.org" for number in range(count)}
+    wait_for(lambda: expected <= set(mailsink.recipients()), 90, "every receipt delivered")
+    counts = Counter(mailsink.recipients())
+    assert delivered_at_kill < count, "the kill came after the last send: nothing was tested"
+    assert sum(c - 1 for c in counts.values()) <= 1, counts  # at most the one in flight
+    assert scheduler.alive()

@@ -2,8 +2,10 @@
 per session, each test gets a copy of the database), the local SMTP server that keeps
 messages as files, and the portal's own processes started as subprocesses."""
 
+import atexit
 import contextlib
 import email
+import hashlib
 import os
 import signal
 import socket
@@ -41,16 +43,31 @@ def child_environment(**extra: str) -> dict:
     return environment
 
 
+_shared: list[TempCluster] = []
+
+
+def _migrated_cluster() -> TempCluster:
+    """One throw-away cluster per test run, migrated once: each test module imports the
+    fixture (so each has its own fixture definition), and all of them share this."""
+    if not _shared:
+        cluster = TempCluster("portal_template").init()
+        atexit.register(cluster.destroy)
+        environment = child_environment(DATABASE_URL=cluster.url)
+        for command in (["migrate", "--no-input", "-v0"], ["createcachetable"]):
+            subprocess.run(
+                [PYTHON, "manage.py", *command],
+                cwd=ROOT,
+                env=environment,
+                check=True,
+                timeout=300,
+            )
+        _shared.append(cluster)
+    return _shared[0]
+
+
 @pytest.fixture(scope="session")
 def temp_cluster():
-    cluster = TempCluster("portal_template").init()
-    environment = child_environment(DATABASE_URL=cluster.url)
-    for command in (["migrate", "--no-input", "-v0"], ["createcachetable"]):
-        subprocess.run(
-            [PYTHON, "manage.py", *command], cwd=ROOT, env=environment, check=True, timeout=300
-        )
-    yield cluster
-    cluster.destroy()
+    return _migrated_cluster()
 
 
 class Database:
@@ -66,7 +83,9 @@ class Database:
 
 @pytest.fixture
 def database(temp_cluster, request):
-    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
+    digest = hashlib.sha256(request.node.nodeid.encode()).hexdigest()[:8]
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:40]
+    name += f"_{digest}"
     return Database(temp_cluster, name)
 
 
