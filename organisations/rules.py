@@ -69,7 +69,7 @@ def public_contacts(organisation: Organisation) -> QuerySet:
     )
 
 
-def get_own_membership(user, slug: str) -> OrganisationMembership:
+def get_own_membership(user: User | AnonymousUser, slug: str) -> OrganisationMembership:
     """The user's own membership of the organisation; 404 for anyone who is not a member."""
     if not user.is_authenticated:
         raise Http404

@@ -217,7 +217,7 @@ def memberships_hand_over(*, leaving: User) -> list[OrganisationMembership]:
 
 @transaction.atomic
 def membership_set_public_contact(
-    *, membership: OrganisationMembership, actor, shown: bool
+    *, membership: OrganisationMembership, actor: User, shown: bool
 ) -> OrganisationMembership:
     """A member chooses whether their name is shown on the profile: only they can choose."""
     membership = OrganisationMembership.objects.select_for_update().get(pk=membership.pk)
@@ -234,7 +234,12 @@ def membership_set_public_contact(
 
 @transaction.atomic
 def organisation_contact(
-    *, organisation: Organisation, name: str, email: str, message: str, absolute=None
+    *,
+    organisation: Organisation,
+    name: str,
+    email: str,
+    message: str,
+    absolute: Callable[[str], str] | None = None,
 ) -> int:
     """Pass a visitor's message to the organisation's administrators through the outbox, each
     in their own language, with the sender's address as Reply-To. The sender never learns

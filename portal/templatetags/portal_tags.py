@@ -28,7 +28,7 @@ def highlight(text, query):
     """
     if not text:
         return ""
-    words = getattr(query, "words", frozenset())  # a portal.overview.Highlighter
+    words: frozenset[str] = getattr(query, "words", frozenset())  # a portal.overview.Highlighter
     prefixes = _prefixes(getattr(query, "query", query) or "")
     if not prefixes and not words:
         return escape(text)

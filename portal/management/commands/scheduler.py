@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -36,7 +37,7 @@ class Leadership:
 
     def __init__(self, alias: str = "default"):
         self.alias = alias
-        self.connection = None
+        self.connection: BaseDatabaseWrapper | None = None
         self.checked_at = 0.0
         self.held = False
 
