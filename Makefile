@@ -3,6 +3,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8000
+# The suite runs on two processes, one test module each (pytest-xdist); PYTEST_WORKERS= runs it in one.
+PYTEST_WORKERS ?= -n 2 --dist loadfile
 PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 PGCLUSTER := $(PYTHON) tools/pgcluster.py
@@ -10,7 +12,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/uv/bin/uv)
 export UV_PROJECT_ENVIRONMENT := .venv
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test setup db-ready migrate demo po mo lint format check-deploy static bench stop-db clean chromium prod prod-faults backup restore nginx
+.PHONY: test-nginx help run test setup db-ready migrate demo po mo lint format check-deploy static bench stop-db clean chromium prod prod-faults backup restore nginx
 
 help: ## List the commands
 	@echo "Portal for social entrepreneurship in Copenhagen"
@@ -20,9 +22,9 @@ help: ## List the commands
 run: setup ## Set up everything and serve on http://127.0.0.1:$(PORT) with the task worker
 	$(PGCLUSTER) run -- $(MANAGE) serve --port $(PORT)
 
-test: setup chromium ## Run the whole suite: lint and type check, migrations check, unit and browser tests
+test: setup chromium test-nginx ## Run the whole suite: lint and type check, migrations check, unit and browser tests (on both cores)
 	$(MAKE) --no-print-directory lint
-	$(PGCLUSTER) run -- bash -c '$(MANAGE) makemigrations --check --dry-run && DJANGO_SETTINGS_MODULE=portal.settings.test .venv/bin/pytest $(PYTEST_ARGS)'
+	$(PGCLUSTER) run -- bash -c '$(MANAGE) makemigrations --check --dry-run && DJANGO_SETTINGS_MODULE=portal.settings.test .venv/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)'
 
 setup: .venv/.synced static/dist/.built mo db-ready ## Install dependencies, build assets, migrate, load demo data
 
@@ -101,6 +103,13 @@ prod: setup nginx ## Production stack on https://127.0.0.1:$(HTTPS_PORT): nginx,
 
 prod-faults: setup nginx ## Fault script: kill app instances and workers, restart PostgreSQL, stop SMTP, under load
 	$(PYTHON) deploy/faults.py
+
+test-nginx:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's nginx for the production-stack tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null; \
+	  else echo "nginx not found: the production-stack tests are skipped (sudo apt-get install nginx)"; fi; }
 
 nginx:
 	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
