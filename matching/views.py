@@ -1,13 +1,15 @@
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from matching import rules, services
-from matching.models import OverviewVisit
 from portal.hooks import collect_list
 from portal.ratelimit import allow
 
@@ -43,15 +45,20 @@ def dismiss(request, pk):
     return redirect(suggestion.challenge)
 
 
-def _remember_visit(user) -> timezone.datetime | None:
-    """When the user looked last (before now); this visit is remembered (one query each)."""
-    visit = OverviewVisit.objects.filter(user=user).first()
-    now = timezone.now()
-    OverviewVisit.objects.update_or_create(
-        user=user,
-        defaults={"last_seen_at": now, "previous_seen_at": visit.last_seen_at if visit else None},
-    )
-    return visit.last_seen_at if visit else None
+_VISIT = """
+INSERT INTO matching_overviewvisit AS visit (user_id, last_seen_at, previous_seen_at)
+VALUES (%s, %s, NULL)
+ON CONFLICT (user_id) DO UPDATE
+SET previous_seen_at = visit.last_seen_at, last_seen_at = EXCLUDED.last_seen_at
+RETURNING previous_seen_at
+"""
+
+
+def _remember_visit(user) -> datetime | None:
+    """When the user looked last, before now; this visit is remembered (one statement)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_VISIT, [user.pk, timezone.now()])
+        return cursor.fetchone()[0]
 
 
 @login_required
