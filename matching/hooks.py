@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from challenges import rules as challenge_rules
 from challenges.models import Challenge
 from matching import rules
-from matching.models import Invitation, Suggestion
+from matching.models import Invitation, OverviewVisit, Suggestion
 from matching.selectors import SHOWN
 from portal.hooks import Part
 
@@ -99,11 +99,35 @@ def work_overview(request) -> list[Part]:
     ]
 
 
+def _when(value) -> str | None:
+    return value.isoformat() if value else None
+
+
 def export_user_data(user) -> dict:
+    """Invitations the user sent, suggestions they dismissed, their last overview visit."""
+    visit = OverviewVisit.objects.filter(user=user).first()
     return {
-        "matching_invitations_sent": list(
-            Invitation.objects.filter(invited_by=user).values(
-                "challenge_id", "organisation_id", "created_at"
-            )
-        )
+        "matching": {
+            "invitations_sent": [
+                {
+                    "challenge": i.challenge.title,
+                    "organisation": i.organisation.name,
+                    "created_at": _when(i.created_at),
+                }
+                for i in Invitation.objects.filter(invited_by=user).select_related(
+                    "challenge", "organisation"
+                )
+            ],
+            "dismissed_suggestions": [
+                {
+                    "challenge": s.challenge.title,
+                    "solution": s.solution.title,
+                    "dismissed_at": _when(s.dismissed_at),
+                }
+                for s in Suggestion.objects.filter(dismissed_by=user).select_related(
+                    "challenge", "solution"
+                )
+            ],
+            "work_overview_last_seen_at": _when(visit.last_seen_at) if visit else None,
+        }
     }
