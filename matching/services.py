@@ -14,6 +14,7 @@ from matching import scoring
 from matching.models import Invitation, Suggestion
 from portal.mail import PageLink, send_templated_email_to_users
 from portal.models import LocalCommitteeArea, SustainableDevelopmentGoal, User
+from solutions.models import Solution
 
 CHALLENGE = "challenge"
 SOLUTION = "solution"
@@ -30,15 +31,16 @@ def schedule_refresh(kind: str, pk: int) -> None:
 
 
 def _item_text(kind: str, pk: int) -> str:
+    """The words of the item that was refreshed (one query)."""
+    row: tuple[str, ...] | None
     if kind == CHALLENGE:
-        fields = ["title", "summary", "description"]
-        model = Challenge
+        row = Challenge.objects.filter(pk=pk).values_list("title", "summary", "description").first()
     else:
-        from solutions.models import Solution
-
-        fields = ["title", "summary", "problem", "description"]
-        model = Solution
-    row = model.objects.filter(pk=pk).values_list(*fields).first()
+        row = (
+            Solution.objects.filter(pk=pk)
+            .values_list("title", "summary", "problem", "description")
+            .first()
+        )
     return " ".join(row or ())
 
 
