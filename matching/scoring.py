@@ -5,8 +5,9 @@ score = 3 * shared goals + 2 * shared areas (1 if either side covers the whole c
       + shared words (lexemes of the Danish full-text vectors), at most 6
 
 Candidates are the public items of the other side that overlap on a GIN-indexed array
-(goals, areas, target groups) or match one of the item's title and summary words; the best
-`CANDIDATES` of them are ranked in the same statement.
+(goals, areas, target groups) or match one of the item's title and summary words; the
+`SHORTLIST` best on the arrays get their shared words counted, and the best `CANDIDATES` of
+those are ranked, all in the same statement.
 """
 
 from dataclasses import dataclass
@@ -14,6 +15,9 @@ from dataclasses import dataclass
 from django.db import connection
 
 CANDIDATES = 200
+# Shortlisted on whether the arrays overlap and a title or summary word matches (cheap
+# operators) before the shared items and words are counted for the shortlist only.
+SHORTLIST = 1000
 KEEP = 10  # rows kept per item; pages show five (a dismissal leaves enough)
 MAX_WORDS = 6
 
@@ -60,36 +64,48 @@ WITH me AS (
                FROM unnest(tsvector_to_array(ts_filter(x.search_vector, '{{a,b}}'))) l
            ), ' | '), '')) AS query
     FROM {me_table} x WHERE x.id = %(pk)s AND {me_open}
-), candidate AS (
-    SELECT o.id,
-        ARRAY(SELECT unnest(o.sdg_ids) INTERSECT SELECT unnest(me.sdg_ids)) AS sdgs,
-        ARRAY(SELECT unnest(o.district_ids) INTERSECT SELECT unnest(me.district_ids))
-            AS districts,
-        (cardinality(o.district_ids) = 0 OR cardinality(me.district_ids) = 0) AS citywide,
-        ARRAY(SELECT unnest(o.target_groups::varchar[])
-              INTERSECT SELECT unnest(me.target_groups)) AS target_groups,
-        ARRAY(SELECT unnest({other_collabs}) INTERSECT SELECT unnest(me.collabs))
-            AS collabs,
-        ARRAY(SELECT unnest(tsvector_to_array(o.search_vector))
-              INTERSECT SELECT unnest(me.lexemes)) AS words
+), structured AS (
+    SELECT o.id, o.search_vector, o.sdg_ids, o.district_ids,
+        o.target_groups::varchar[] AS target_groups, {other_collabs} AS collabs
     FROM {other_table} o, me
     WHERE {other_open} AND (
         o.sdg_ids && me.sdg_ids OR o.district_ids && me.district_ids
         OR o.target_groups::varchar[] && me.target_groups OR o.search_vector @@ me.query
     )
+    ORDER BY
+        3 * (o.sdg_ids && me.sdg_ids)::int + 2 * (o.district_ids && me.district_ids)::int
+        + 2 * (o.target_groups::varchar[] && me.target_groups)::int
+        + 2 * ({other_collabs} && me.collabs)::int
+        + {max_words} * coalesce(o.search_vector @@ me.query, false)::int DESC,
+        o.id
+    LIMIT {shortlist}
+), overlap AS (
+    SELECT c.id,
+        ARRAY(SELECT unnest(c.sdg_ids) INTERSECT SELECT unnest(me.sdg_ids)) AS sdgs,
+        ARRAY(SELECT unnest(c.district_ids) INTERSECT SELECT unnest(me.district_ids))
+            AS districts,
+        (cardinality(c.district_ids) = 0 OR cardinality(me.district_ids) = 0) AS citywide,
+        ARRAY(SELECT unnest(c.target_groups) INTERSECT SELECT unnest(me.target_groups))
+            AS target_groups,
+        ARRAY(SELECT unnest(c.collabs) INTERSECT SELECT unnest(me.collabs)) AS collabs,
+        ARRAY(SELECT unnest(tsvector_to_array(c.search_vector))
+              INTERSECT SELECT unnest(me.lexemes)) AS words
+    FROM structured c, me
 ), scored AS (
-    SELECT c.*,
-        3 * cardinality(c.sdgs)
-        + CASE WHEN c.citywide THEN 1 ELSE 2 * cardinality(c.districts) END
-        + 2 * cardinality(c.target_groups)
-        + 2 * least(cardinality(c.collabs), 1)
-        + least(cardinality(c.words), {max_words}) AS score
-    FROM candidate c
+    SELECT v.*,
+        3 * cardinality(v.sdgs)
+        + CASE WHEN v.citywide THEN 1 ELSE 2 * cardinality(v.districts) END
+        + 2 * cardinality(v.target_groups)
+        + 2 * least(cardinality(v.collabs), 1) AS partial
+    FROM overlap v
 ), ranked AS (
-    SELECT s.*, row_number() OVER (ORDER BY s.score DESC, s.id) AS rank
+    SELECT s.*, s.partial + least(cardinality(s.words), {max_words}) AS score,
+        row_number() OVER (
+            ORDER BY s.partial + least(cardinality(s.words), {max_words}) DESC, s.id
+        ) AS rank
     FROM scored s
-    WHERE s.score >= 3
-    ORDER BY s.score DESC, s.id
+    WHERE s.partial + least(cardinality(s.words), {max_words}) >= 3
+    ORDER BY rank
     LIMIT {candidates}
 )
 SELECT r.id, r.score, r.sdgs, r.districts, r.target_groups, r.collabs, r.words
@@ -128,6 +144,7 @@ def score_pairs(side: Side, pk: int) -> list[Scored]:
         other_column=side.other_column,
         max_words=MAX_WORDS,
         candidates=CANDIDATES,
+        shortlist=SHORTLIST,
         keep=KEEP,
         keep_offset=KEEP - 1,
     )
