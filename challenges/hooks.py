@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -16,9 +16,10 @@ from challenges.models import (
     Response,
     ResponseEvent,
     ResponseMessage,
+    Status,
 )
 from portal.caching import bump_content_version
-from portal.hooks import Link
+from portal.hooks import Link, Part
 from portal.models import AdministrationMembership, User
 
 
@@ -183,3 +184,58 @@ def staff_links(user: User) -> list[Link]:
             order=30,
         )
     ]
+
+
+def _since(request):
+    return getattr(request, "work_overview_since", None)
+
+
+def _owned_challenges_part(request, administration_ids) -> Part:
+    since = _since(request)
+    new_filter = Q(responses__created_at__gt=since) if since else Q(responses__isnull=False)
+    challenges = list(
+        Challenge.objects.owned_by_any_of(administration_ids)
+        .exclude(status=Status.ARCHIVED)
+        .annotate(new_responses=Count("responses", filter=new_filter, distinct=True))
+        .order_by("-new_responses", "-updated_at", "-pk")
+        .only("pk", "title", "status", "deadline")[:20]
+    )
+    return Part(
+        key="owned_challenges",
+        heading=_("Your administrations' challenges"),
+        template="challenges/includes/overview_owned.html",
+        context={"challenges": challenges},
+        order=20,
+    )
+
+
+def _responses_part(request) -> Part | None:
+    since = _since(request)
+    responses = list(
+        Response.objects.for_member(request.user)
+        .select_related("challenge", "organisation")
+        .order_by("-updated_at", "-pk")[:20]
+    )
+    if not responses:
+        return None
+    return Part(
+        key="my_responses",
+        heading=_("Your organisations' responses"),
+        template="challenges/includes/overview_responses.html",
+        context={"rows": [(r, since is None or r.updated_at > since) for r in responses]},
+        order=30,
+    )
+
+
+def work_overview(request) -> list[Part]:
+    """Civil servants: their administrations' challenges with the responses new since the
+    last visit; members of organisations: their responses, those changed marked (one query
+    each)."""
+    parts = []
+    administration_ids = rules._managed_administration_ids(request.user)
+    if administration_ids:
+        parts.append(_owned_challenges_part(request, administration_ids))
+    responses = _responses_part(request)
+    if responses:
+        parts.append(responses)
+    return parts

@@ -26,6 +26,7 @@ from challenges.models import (
     ResponseStatus,
     Status,
 )
+from matching import services as matching_services
 from organisations.models import MembershipRole, Organisation, OrganisationMembership
 from portal.caching import bump_content_version
 from portal.mail import PageLink, send_templated_email_to_users
@@ -123,6 +124,7 @@ def challenge_update(*, user: User, challenge: Challenge, data: dict) -> Challen
         challenge=challenge, actor=user, kind=ChallengeEvent.Kind.EDITED, changed_fields=changed
     )
     bump_content_version("challenges")
+    matching_services.schedule_refresh("challenge", challenge.pk)
     return challenge
 
 
@@ -157,6 +159,7 @@ def challenge_change_status(*, user: User, challenge: Challenge, to_status: str)
         to_status=to_status,
     )
     bump_content_version("challenges")
+    matching_services.schedule_refresh("challenge", challenge.pk)
     return challenge
 
 

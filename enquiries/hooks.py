@@ -2,12 +2,20 @@
 
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enquiries import rules
-from enquiries.models import Enquiry, EnquiryAccess, EnquiryEvent, EnquiryRouting
+from enquiries.models import (
+    RUNNING_STATUSES,
+    Enquiry,
+    EnquiryAccess,
+    EnquiryEvent,
+    EnquiryRouting,
+    Status,
+)
 from portal.hooks import Link, Part
 from portal.models import User
 
@@ -137,3 +145,44 @@ def staff_links(user: User) -> list[Link]:
             )
         )
     return links
+
+
+def _counts(queryset) -> dict[str, int]:
+    today = timezone.localdate()
+    return queryset.with_due().aggregate(
+        new=Count("pk", filter=Q(status__in=[Status.RECEIVED, Status.ROUTED])),
+        overdue=Count("pk", filter=Q(status__in=RUNNING_STATUSES, due__lt=today)),
+    )
+
+
+def work_overview(request) -> list[Part]:
+    """The contact officer: the queue's new and overdue counts; civil servants: their
+    inbox's; an enquirer: their own enquiries (one query each)."""
+    user = request.user
+    parts = []
+    if rules.is_contact_officer(user) or rules.can_open_inbox(user):
+        queue = rules.is_contact_officer(user)
+        parts.append(
+            Part(
+                key="enquiry_counts",
+                heading=_("Enquiry queue") if queue else _("Enquiries for your administration"),
+                template="enquiries/includes/overview_counts.html",
+                context={
+                    "counts": _counts(rules.visible_to(user)),
+                    "url": reverse("enquiries:staff_queue" if queue else "enquiries:inbox"),
+                },
+                order=15,
+            )
+        )
+    own = list(Enquiry.objects.filter(user=user).order_by("-pk")[:10])
+    if own:
+        parts.append(
+            Part(
+                key="own_enquiries",
+                heading=_("Your enquiries"),
+                template="enquiries/includes/overview_own.html",
+                context={"enquiries": own},
+                order=40,
+            )
+        )
+    return parts

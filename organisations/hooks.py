@@ -59,3 +59,21 @@ def profile_parts(user: User) -> list[Part]:
             order=10,
         )
     ]
+
+
+def work_overview(request) -> list[Part]:
+    """The user's organisations (one query)."""
+    memberships = list(
+        request.user.organisation_memberships.select_related("organisation").order_by(
+            "organisation__name", "pk"
+        )
+    )
+    return [
+        Part(
+            key="organisations",
+            heading=_("Your organisations"),
+            template="organisations/includes/profile_part.html",
+            context={"memberships": memberships},
+            order=5,
+        )
+    ]

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path(_("council/"), include("advisory.urls")),
     path(_("areas/"), include("areas.urls")),
     path(_("search/"), include("sitesearch.urls")),
+    path("", include("matching.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from matching import services as matching_services
 from organisations.models import Organisation
 from portal.caching import bump_content_version
 from portal.models import User
@@ -171,6 +172,7 @@ def solution_update(
         solution=solution, actor=user, kind=SolutionEvent.Kind.EDITED, changed_fields=changed
     )
     bump_content_version(CACHE_NAMESPACE)
+    matching_services.schedule_refresh("solution", solution.pk)
     return solution
 
 
@@ -199,6 +201,7 @@ def _transition(*, actor: User | None, solution: Solution, to_status: str) -> So
         to_status=to_status,
     )
     bump_content_version(CACHE_NAMESPACE)
+    matching_services.schedule_refresh("solution", solution.pk)
     return solution
 
 

@@ -321,6 +321,37 @@ class Objects:
         )
         return "Markør: fremdrift"
 
+    def _suggestion(self, **fields):
+        from matching.models import Suggestion
+        from tests.solutions.conftest import make_solution
+
+        solution = make_solution(self.colleague, self.organisation, title="Markørens løsning")
+        return Suggestion.objects.create(
+            challenge=self.challenge(), solution=solution, score=1, **fields
+        )
+
+    def matching_Suggestion_dismissed_by(self):
+        from matching.models import Suggestion
+
+        suggestion = self._suggestion(dismissed_by=self.user)
+        return at(Suggestion.objects.filter(pk=suggestion.pk), "dismissed_at", 21)
+
+    def matching_Invitation_invited_by(self):
+        from matching.models import Invitation
+
+        invitation = Invitation.objects.create(
+            challenge=self.challenge(title="Markør: inviteret til udfordringen"),
+            organisation=self.organisation,
+            invited_by=self.user,
+        )
+        return invitation.challenge.title
+
+    def matching_OverviewVisit_user(self):
+        from matching.models import OverviewVisit
+
+        OverviewVisit.objects.create(user=self.user, last_seen_at=stamp(22))
+        return stamp(22).isoformat()
+
 
 def maker_name(foreign_key: str) -> str:
     return foreign_key.replace(".", "_")

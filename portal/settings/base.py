@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "organisations",
     "challenges",
     "solutions",
+    "matching",
     "enquiries",
     "advisory",
     "areas",
@@ -118,7 +119,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "portal:profile"
+LOGIN_REDIRECT_URL = "matching:overview"
 
 # django-allauth
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -306,6 +307,8 @@ PORTAL_RATE_LIMITS = {
     "organisation_contact_organisation": (20, 3600),
     # A submitter's steps on a council proposal e-mail the council's secretaries, per user.
     "council_proposal": (20, 3600),
+    # A challenge's owners invite suggested organisations to respond, per user.
+    "suggestion_invite": (30, 3600),
 }
 
 # The single point of contact: deadlines in Danish working days (portal/workdays.py).
