@@ -1,0 +1,13 @@
+from django import template
+
+from advisory.pool_money import kroner as _kroner
+
+register = template.Library()
+
+
+@register.filter
+def kroner(ore):
+    """An amount in øre in Danish format: {{ grant.amount|kroner }} → "30.000,00 kr."."""
+    if ore is None or ore == "":
+        return ""
+    return _kroner(int(ore))
