@@ -4,7 +4,9 @@ interleave), writes one or more immutable ledger entries and checks the pool's f
 before it commits: nothing granted beyond what the pool has, nothing paid beyond what was
 granted."""
 
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,18 +14,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advisory import pool_rules
+from advisory import services as council_services
 from advisory.models import (
     Application,
+    BudgetLine,
     EntryKind,
+    ExpectedImpact,
     Grant,
     GrantStatus,
     Instalment,
     LedgerEntry,
+    Outcome,
     Pool,
+    Proposal,
+    ProposalEvent,
+    ProposalKind,
     ProposalStatus,
 )
 from advisory.pool_money import kroner
+from portal.mail import PageLink
 from portal.models import Administration, LocalCommitteeArea, User
+from portal.transitions import check_transition
+from portal.workdays import add_working_days
 
 K = EntryKind
 S = ProposalStatus
@@ -108,8 +120,8 @@ def _check_instalments(amount: int, instalments) -> None:
         raise ValidationError(
             {
                 "instalments": _(
-                    "The instalments add up to %(total)s; they must add up to the grant, "
-                    "%(amount)s."
+                    "The instalments add up to %(total)s and the grant is %(amount)s: "
+                    "they must be the same."
                 )
                 % {"total": kroner(total), "amount": kroner(amount)}
             }
@@ -122,7 +134,7 @@ def _check_grantable(application: Application, pool: Pool, amount: int) -> None:
     if amount > pool.maximum_grant:
         raise ValidationError(
             {
-                "amount": _("The pool's maximum grant is %(maximum)s.")
+                "amount": _("%(maximum)s is the pool's maximum grant.")
                 % {"maximum": kroner(pool.maximum_grant)}
             }
         )
@@ -194,7 +206,7 @@ def grant_change(*, grant: Grant, actor: User, new_amount: int, reason: str) -> 
     if new_amount > pool.maximum_grant:
         raise ValidationError(
             {
-                "new_amount": _("The pool's maximum grant is %(maximum)s.")
+                "new_amount": _("%(maximum)s is the pool's maximum grant.")
                 % {"maximum": kroner(pool.maximum_grant)}
             }
         )
@@ -208,7 +220,7 @@ def grant_change(*, grant: Grant, actor: User, new_amount: int, reason: str) -> 
             -difference,
             _(
                 "Only %(outstanding)s of the grant is not yet paid; "
-                "it cannot be lowered by %(amount)s."
+                "a reduction of %(amount)s is too much."
             ),
         )
         _entry(pool, K.GRANT_DECREASE, -difference, actor, reason, grant=grant)
@@ -300,3 +312,153 @@ def _sync_grant_amount(entry: LedgerEntry) -> None:
     sign = -1 if entry.kind == K.GRANT_INCREASE else 1
     grant.amount += sign * entry.amount
     grant.save(update_fields=["amount"])
+
+
+# Applications: a council proposal of kind "pool application" with what it asks for.
+
+
+def _check_budget(amount: int, budget_lines: list[tuple[str, int]]) -> None:
+    total = sum(line_amount for _text, line_amount in budget_lines)
+    if total != amount:
+        raise ValidationError(
+            {
+                "budget": _(
+                    "The budget lines add up to %(total)s and the application to "
+                    "%(amount)s: they must be the same."
+                )
+                % {"total": kroner(total), "amount": kroner(amount)}
+            }
+        )
+
+
+def _check_applicable(pool: Pool, amount: int) -> None:
+    if not pool.is_open:
+        raise ValidationError({"pool": _("This pool does not take applications now.")})
+    if amount > pool.maximum_grant:
+        raise ValidationError(
+            {
+                "amount": _("%(maximum)s is the pool's maximum grant.")
+                % {"maximum": kroner(pool.maximum_grant)}
+            }
+        )
+
+
+@dataclass
+class Asks:
+    """What an application asks of the pool."""
+
+    amount: int
+    period_start: date
+    period_end: date
+    budget_lines: list[tuple[str, int]]
+    impacts: list[tuple[str, Decimal, str]] = field(default_factory=list)
+    goals: list = field(default_factory=list)
+    areas: list = field(default_factory=list)
+
+
+@transaction.atomic
+def application_create(
+    *, actor: User, pool: Pool, proposal_data: dict, administrations, asks: Asks
+) -> Application:
+    """A draft application: the council's proposal (title, what, why, expected effect,
+    administrations) and what it asks of the pool."""
+    _positive(asks.amount)
+    _check_applicable(pool, asks.amount)
+    _check_budget(asks.amount, asks.budget_lines)
+    proposal = council_services.proposal_create(
+        actor=actor,
+        data={**proposal_data, "kind": ProposalKind.POOL_APPLICATION},
+        administrations=administrations,
+    )
+    application = Application.objects.create(
+        proposal=proposal,
+        pool=pool,
+        amount=asks.amount,
+        period_start=asks.period_start,
+        period_end=asks.period_end,
+    )
+    BudgetLine.objects.bulk_create(
+        BudgetLine(application=application, text=text, amount=line_amount)
+        for text, line_amount in asks.budget_lines
+    )
+    ExpectedImpact.objects.bulk_create(
+        ExpectedImpact(application=application, label=label, figure=figure, unit=unit)
+        for label, figure, unit in asks.impacts
+    )
+    application.goals.set(asks.goals)
+    application.areas.set(asks.areas)
+    return application
+
+
+@transaction.atomic
+def application_submit(*, application: Application, actor: User) -> Application:
+    """Submit through the council's flow; a fast-track application gets the date by which
+    the secretary has promised a decision."""
+    council_services.proposal_submit(proposal=application.proposal, actor=actor)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.is_fast_track and application.decision_due is None:
+        application.decision_due = add_working_days(
+            timezone.localdate(), application.pool.fast_track_working_days
+        )
+        application.save(update_fields=["decision_due"])
+    return application
+
+
+# A fast-track application is decided by the pool's secretary alone, without the council.
+FAST_TRACK_TRANSITIONS = {
+    S.SUBMITTED: {S.DECIDED},
+    S.SCREENING: {S.DECIDED},
+}
+
+
+@transaction.atomic
+def application_decide_fast_track(
+    *,
+    application: Application,
+    actor: User,
+    granted: bool,
+    reason: str,
+    grant_terms: dict | None = None,
+) -> Grant | None:
+    """The secretary's decision on a fast-track application: granted (with the grant's
+    amount, conditions, instalments and report date) or refused, with the reason."""
+    _lock(application.pool)
+    proposal = Proposal.objects.select_for_update().get(pk=application.proposal_id)
+    application.proposal = proposal
+    if proposal.status == S.DECIDED and hasattr(application, "grant"):
+        return application.grant  # a double submit
+    _require(pool_rules.can_decide_alone(actor, application))
+    grant = None
+    if granted:
+        grant = grant_award(application=application, actor=actor, **(grant_terms or {}))
+    check_transition(
+        ProposalStatus,
+        FAST_TRACK_TRANSITIONS,
+        proposal.status,
+        S.DECIDED,
+        _("A proposal cannot go from %(from)s to %(to)s."),
+    )
+    ProposalEvent.objects.create(
+        proposal=proposal,
+        kind=ProposalEvent.Kind.STATUS,
+        actor=actor,
+        from_status=proposal.status,
+        to_status=S.DECIDED,
+        body=reason,
+        is_public=granted,
+    )
+    proposal.status = S.DECIDED
+    proposal.outcome = Outcome.RECOMMENDED if granted else Outcome.NOT_RECOMMENDED
+    proposal.decided_at = timezone.now()
+    proposal.save(update_fields=["status", "outcome", "decided_at"])
+    if proposal.submitter is not None:
+        council_services.email_users(
+            [proposal.submitter],
+            "status_changed",
+            {
+                "proposal": proposal,
+                "event": proposal.events.last(),
+                "link": PageLink("advisory:proposal", [proposal.pk]),
+            },
+        )
+    return grant
