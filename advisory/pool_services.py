@@ -297,7 +297,15 @@ def entry_reverse(*, entry: LedgerEntry, actor: User, reason: str) -> LedgerEntr
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the entry is reversed.")})
     reversal = _entry(
-        pool, K.REVERSAL, entry.amount, actor, reason, reverses=entry, grant=entry.grant
+        pool,
+        K.REVERSAL,
+        entry.amount,
+        actor,
+        reason,
+        reverses=entry,
+        grant=entry.grant,
+        payer_administration_id=entry.payer_administration_id,
+        payer_area_id=entry.payer_area_id,
     )
     _check_after_reversal(pool, entry)
     _sync_grant_amount(entry)

@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path(_("solutions/"), include("solutions.urls")),
     path(_("contact/"), include("enquiries.urls")),
     path(_("council/"), include("advisory.urls")),
+    path(_("pool/"), include("advisory.pool_urls", namespace="pool")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
