@@ -18,6 +18,8 @@ class KronerField(forms.CharField):
 
     def clean(self, value):
         text = super().clean(value)
+        if not text and not self.required:
+            return None
         return parse_kroner(text)
 
 
@@ -30,10 +32,11 @@ class ServiceErrorsMixin:
             self.add_error(None, error)
 
 
-def _no_nul(value: str) -> str:
-    if "\x00" in value:
-        raise ValidationError(_("The text contains a character that is not allowed."))
-    return value
+DATE_FORMATS = ["%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+
+
+def _date_field(**kwargs) -> forms.DateField:
+    return forms.DateField(input_formats=DATE_FORMATS, **kwargs)
 
 
 class ContributionForm(ServiceErrorsMixin, forms.Form):
@@ -41,7 +44,7 @@ class ContributionForm(ServiceErrorsMixin, forms.Form):
 
     payer = forms.ChoiceField(label=_("Paid by"))
     amount = KronerField(label=_("Amount"))
-    reason = forms.CharField(label=_("Reason"), max_length=2000, validators=[_no_nul])
+    reason = forms.CharField(label=_("Reason"), max_length=2000)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,7 +67,7 @@ class PayoutForm(ServiceErrorsMixin, forms.Form):
 
     grant = forms.ModelChoiceField(label=_("Grant"), queryset=Grant.objects.none())
     amount = KronerField(label=_("Amount"))
-    reason = forms.CharField(label=_("Note"), max_length=2000, validators=[_no_nul])
+    reason = forms.CharField(label=_("Note"), max_length=2000)
 
     def __init__(self, *args, pool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,7 +82,7 @@ class ReversalForm(ServiceErrorsMixin, forms.Form):
     entry = forms.ModelChoiceField(
         label=_("Entry"), queryset=LedgerEntry.objects.none(), widget=forms.NumberInput
     )
-    reason = forms.CharField(label=_("Why is it reversed?"), max_length=2000, validators=[_no_nul])
+    reason = forms.CharField(label=_("Why is it reversed?"), max_length=2000)
 
     def __init__(self, *args, pool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,3 +90,71 @@ class ReversalForm(ServiceErrorsMixin, forms.Form):
             kind__in=(EntryKind.REVERSAL, EntryKind.GRANT)
         )
         self.fields["entry"].help_text = _("The number of the entry in the ledger below.")
+
+
+class FastTrackDecisionForm(ServiceErrorsMixin, forms.Form):
+    """The secretary's decision on a fast-track application, with the grant's terms."""
+
+    success_message = _("The decision is recorded.")
+
+    decision = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("grant", _("Grant")), ("refuse", _("Refuse"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reasons (sent to the applicant)"),
+        widget=forms.Textarea,
+        max_length=10_000,
+    )
+    amount = KronerField(label=_("Amount granted"), required=False)
+    conditions = forms.CharField(
+        label=_("Conditions"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=10_000,
+    )
+    instalments = forms.CharField(
+        label=_("Payout plan"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+        help_text=_('One instalment a line: the date and the amount, e.g. "1-4-2026; 15.000".'),
+    )
+    report_due = _date_field(
+        label=_("Final report due"), required=False, help_text=_("For example 1-2-2027.")
+    )
+
+    def clean_instalments(self):
+        text = self.cleaned_data["instalments"].strip()
+        plan = []
+        for number, line in enumerate(filter(None, map(str.strip, text.splitlines())), 1):
+            due_text, separator, amount_text = line.partition(";")
+            try:
+                due = _date_field().clean(due_text.strip()) if separator else None
+            except ValidationError:
+                due = None
+            if due is None:
+                raise ValidationError(
+                    _('Line %(number)s: write the date and the amount, e.g. "1-4-2026; 15.000".')
+                    % {"number": number}
+                )
+            plan.append((due, parse_kroner(amount_text)))
+        return plan
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "grant":
+            for name in ("amount", "instalments", "report_due"):
+                if name not in self.errors and not data.get(name):
+                    self.add_error(name, _("Fill this in to grant the application."))
+        return data
+
+    def grant_terms(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "amount": data["amount"],
+            "conditions": data["conditions"],
+            "instalments": data["instalments"],
+            "report_due": data["report_due"],
+        }

@@ -16,6 +16,11 @@ urlpatterns = [
     path(_("pools/<int:pk>/manage/payout/"), views.payout_add, name="payout_add"),
     path(_("pools/<int:pk>/manage/reversal/"), views.entry_reverse, name="entry_reverse"),
     path(
+        _("pools/<int:pk>/manage/applications/<int:application_pk>/"),
+        views.application_decide,
+        name="application_decide",
+    ),
+    path(
         _("pools/<int:pk>/manage/grants/<int:grant_pk>/close/"),
         views.grant_close,
         name="grant_close",

@@ -89,6 +89,11 @@ def _manage_page(request, pool, **forms):
         "contribution_form": forms.get("contribution_form") or pool_forms.ContributionForm(),
         "payout_form": forms.get("payout_form") or pool_forms.PayoutForm(pool=pool),
         "reversal_form": forms.get("reversal_form") or pool_forms.ReversalForm(pool=pool),
+        "awaiting": pool.applications.filter(
+            proposal__status__in=("submitted", "screening"), amount__lte=pool.fast_track_limit
+        )
+        .select_related("proposal__organisation")
+        .order_by("decision_due", "pk"),
         "grants": pool.grants.select_related("application__proposal").order_by("-pk")[:50],
         "entries": pool.entries.select_related(
             "payer_administration", "payer_area", "grant__application__proposal", "reverses"
@@ -177,3 +182,30 @@ def grant_close(request, pk, grant_pk):
     else:
         messages.success(request, _("The grant is closed and the rest returned to the pool."))
     return redirect("pool:manage", pool.pk)
+
+
+@staff_member_required
+def application_decide(request, pk, application_pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    application = pool_rules.get_application_for_decision(request.user, pool, application_pk)
+    form = pool_forms.FastTrackDecisionForm(
+        request.POST or None, initial={"amount": "", "decision": "grant"}
+    )
+    if request.method == "POST" and form.is_valid():
+        granted = form.cleaned_data["decision"] == "grant"
+        try:
+            pool_services.application_decide_fast_track(
+                application=application,
+                actor=request.user,
+                granted=granted,
+                reason=form.cleaned_data["reason"],
+                grant_terms=form.grant_terms() if granted else None,
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, form.success_message)
+            return redirect("pool:manage", pool.pk)
+    status = 400 if form.errors else 200
+    context = {"pool": pool, "application": application, "form": form}
+    return render(request, "advisory/pool/decide.html", context, status=status)
