@@ -113,3 +113,10 @@ def _reference_data_present(request):
     branch puts it back after every flush; this makes the pool's tests independent)."""
     if "db" in request.fixturenames and not Administration.objects.exists():
         _load_reference_data()
+
+
+@pytest.fixture
+def reference(db):
+    """The City's reference data, whatever an earlier transactional test left."""
+    if not Administration.objects.exists():
+        _load_reference_data()
