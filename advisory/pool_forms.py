@@ -5,9 +5,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from advisory.models import EntryKind, Grant, GrantStatus, LedgerEntry
+from advisory.models import EntryKind, Grant, GrantStatus, LedgerEntry, Pool
 from advisory.pool_money import parse_kroner
-from portal.models import Administration, LocalCommitteeArea
+from advisory.pool_services import Asks
+from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
 
 
 class KronerField(forms.CharField):
@@ -157,4 +158,83 @@ class FastTrackDecisionForm(ServiceErrorsMixin, forms.Form):
             "conditions": data["conditions"],
             "instalments": data["instalments"],
             "report_due": data["report_due"],
+        }
+
+
+class ApplicationForm(ServiceErrorsMixin, forms.Form):
+    """An application to a pool: the council proposal's texts and what it asks for."""
+
+    pool = forms.ModelChoiceField(label=_("Pool"), queryset=Pool.objects.none())
+    title = forms.CharField(label=_("Title"), max_length=200)
+    what = forms.CharField(label=_("What will you do?"), widget=forms.Textarea, max_length=10_000)
+    why = forms.CharField(label=_("Why?"), widget=forms.Textarea, max_length=10_000)
+    expected_effect = forms.CharField(
+        label=_("Expected impact"), widget=forms.Textarea, max_length=10_000
+    )
+    administrations = forms.ModelMultipleChoiceField(
+        label=_("Administrations concerned"),
+        queryset=Administration.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    amount = KronerField(label=_("Amount applied for"))
+    budget = forms.CharField(
+        label=_("Budget"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text=_('One line a post: what and the amount, e.g. "Wages; 20.000".'),
+    )
+    period_start = _date_field(label=_("Period from"), help_text=_("For example 1-3-2026."))
+    period_end = _date_field(label=_("Period to"), help_text=_("For example 31-12-2026."))
+    goals = forms.ModelMultipleChoiceField(
+        label=_("SDGs"),
+        queryset=SustainableDevelopmentGoal.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Areas"),
+        queryset=LocalCommitteeArea.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pool"].queryset = Pool.objects.open().select_related("area")
+
+    def clean_budget(self):
+        lines = []
+        for number, line in enumerate(
+            filter(None, map(str.strip, self.cleaned_data["budget"].splitlines())), 1
+        ):
+            text, separator, amount_text = line.rpartition(";")
+            if not separator or not text.strip():
+                raise ValidationError(
+                    _('Line %(number)s: write what and the amount, e.g. "Wages; 20.000".')
+                    % {"number": number}
+                )
+            lines.append((text.strip()[:200], parse_kroner(amount_text)))
+        return lines
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period must end after it starts."))
+        return data
+
+    def asks(self):
+        data = self.cleaned_data
+        return Asks(
+            amount=data["amount"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            budget_lines=data["budget"],
+            goals=list(data["goals"]),
+            areas=list(data["areas"]),
+        )
+
+    def proposal_data(self) -> dict:
+        return {
+            name: self.cleaned_data[name] for name in ("title", "what", "why", "expected_effect")
         }

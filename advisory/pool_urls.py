@@ -7,6 +7,7 @@ app_name = "pool"
 
 urlpatterns = [
     path("", views.register, name="register"),
+    path(_("apply/"), views.apply, name="apply"),
     path(_("grants.csv"), views.grants_csv, name="grants_csv"),
     path(_("grants/<int:pk>/"), views.grant_detail, name="grant"),
     path(_("pools/<int:pk>/"), views.pool_detail, name="pool"),

@@ -2,10 +2,13 @@
 CSV exports) and the pool secretary's pages (contributions, payouts, returns, reversals)."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -209,3 +212,47 @@ def application_decide(request, pk, application_pk):
     status = 400 if form.errors else 200
     context = {"pool": pool, "application": application, "form": form}
     return render(request, "advisory/pool/decide.html", context, status=status)
+
+
+@login_required
+def apply(request):
+    form = pool_forms.ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = _create_and_submit(request.user, form)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            _tell_the_promise(request, application)
+            return redirect("advisory:proposal", application.proposal_id)
+    status = 400 if form.errors else 200
+    return render(request, "advisory/pool/apply.html", {"form": form}, status=status)
+
+
+@transaction.atomic
+def _create_and_submit(user, form):
+    application = pool_services.application_create(
+        actor=user,
+        pool=form.cleaned_data["pool"],
+        proposal_data=form.proposal_data(),
+        administrations=form.cleaned_data["administrations"],
+        asks=form.asks(),
+    )
+    return pool_services.application_submit(application=application, actor=user)
+
+
+def _tell_the_promise(request, application) -> None:
+    if application.decision_due:
+        messages.success(
+            request,
+            _(
+                "Your application is sent. It is on the fast track: you will have a decision "
+                "by %(date)s."
+            )
+            % {"date": date_format(application.decision_due, "j. F Y")},
+        )
+    else:
+        messages.success(
+            request,
+            _("Your application is sent. It goes to the council's review and a meeting."),
+        )
