@@ -238,3 +238,15 @@ class ApplicationForm(ServiceErrorsMixin, forms.Form):
         return {
             name: self.cleaned_data[name] for name in ("title", "what", "why", "expected_effect")
         }
+
+
+class CouncilGrantForm(FastTrackDecisionForm):
+    """The grant of an application the council has recommended: only its terms."""
+
+    success_message = _("The grant is recorded.")
+    decision = None
+    reason = None
+
+    def clean(self):
+        self.cleaned_data["decision"] = "grant"
+        return super().clean()

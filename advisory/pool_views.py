@@ -97,6 +97,11 @@ def _manage_page(request, pool, **forms):
         )
         .select_related("proposal__organisation")
         .order_by("decision_due", "pk"),
+        "to_grant": pool.applications.filter(
+            proposal__status__in=("decided", "published"),
+            proposal__outcome="recommended",
+            grant__isnull=True,
+        ).select_related("proposal"),
         "grants": pool.grants.select_related("application__proposal").order_by("-pk")[:50],
         "entries": pool.entries.select_related(
             "payer_administration", "payer_area", "grant__application__proposal", "reverses"
@@ -189,21 +194,15 @@ def grant_close(request, pk, grant_pk):
 
 @staff_member_required
 def application_decide(request, pk, application_pk):
+    """The fast track's decision, or the grant of an application the council recommended."""
     pool = pool_rules.get_pool_for_management(request.user, pk)
     application = pool_rules.get_application_for_decision(request.user, pool, application_pk)
-    form = pool_forms.FastTrackDecisionForm(
-        request.POST or None, initial={"amount": "", "decision": "grant"}
-    )
+    fast_track = application.is_fast_track
+    form_class = pool_forms.FastTrackDecisionForm if fast_track else pool_forms.CouncilGrantForm
+    form = form_class(request.POST or None, initial={"decision": "grant"})
     if request.method == "POST" and form.is_valid():
-        granted = form.cleaned_data["decision"] == "grant"
         try:
-            pool_services.application_decide_fast_track(
-                application=application,
-                actor=request.user,
-                granted=granted,
-                reason=form.cleaned_data["reason"],
-                grant_terms=form.grant_terms() if granted else None,
-            )
+            _decide(request.user, application, form, fast_track)
         except ValidationError as error:
             form.add_service_error(error)
         else:
@@ -212,6 +211,20 @@ def application_decide(request, pk, application_pk):
     status = 400 if form.errors else 200
     context = {"pool": pool, "application": application, "form": form}
     return render(request, "advisory/pool/decide.html", context, status=status)
+
+
+def _decide(user, application, form, fast_track: bool) -> None:
+    if not fast_track:
+        pool_services.grant_award(application=application, actor=user, **form.grant_terms())
+        return
+    granted = form.cleaned_data["decision"] == "grant"
+    pool_services.application_decide_fast_track(
+        application=application,
+        actor=user,
+        granted=granted,
+        reason=form.cleaned_data["reason"],
+        grant_terms=form.grant_terms() if granted else None,
+    )
 
 
 @login_required

@@ -73,7 +73,38 @@ def test_who_may_decide(client, funded, pool_secretary, entrepreneur, local_secr
     client.force_login(local_secretary)
     assert client.post(_url(funded, small), GRANT).status_code == 403
     client.force_login(pool_secretary)
-    assert client.post(_url(funded, large), {**GRANT, "amount": "200.000"}).status_code == 403
+    assert client.post(_url(funded, large), {**GRANT, "amount": "200.000"}).status_code == 400
     forged = reverse("pool:application_decide", args=[funded.pk, 999999])
     assert client.get(forged).status_code == 404
     assert Grant.objects.count() == 0
+
+
+def test_the_secretary_records_the_grant_the_council_recommended(client, funded, pool_secretary):
+    fund(funded, pool_secretary, 200_000 * KR)
+    application = make_application(funded, 200_000 * KR, status="decided")
+    proposal = application.proposal
+    proposal.outcome = "recommended"
+    proposal.save()
+    client.force_login(pool_secretary)
+    assert proposal.title in client.get(reverse("pool:manage", args=[funded.pk])).text
+    terms = {**GRANT, "amount": "200.000", "instalments": "1-4-2026; 200.000"}
+    response = client.post(_url(funded, application), {**terms, "instalments": "1-4-2026; 1"})
+    assert response.status_code == 400
+    assert "instalments" in response.context["form"].errors
+    assert client.post(_url(funded, application), terms).status_code == 302
+    assert client.post(_url(funded, application), terms).status_code == 302
+    assert Grant.objects.get().amount == 200_000 * KR
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.DECIDED
+
+
+def test_a_large_application_not_yet_recommended_cannot_be_granted(client, funded, pool_secretary):
+    application = make_application(funded, 200_000 * KR, status="in_review")
+    client.force_login(pool_secretary)
+    terms = {**GRANT, "amount": "200.000", "instalments": "1-4-2026; 200.000"}
+    response = client.post(_url(funded, application), terms)
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors() == [
+        "Kun en ansøgning i det hurtige spor eller en, som rådet har anbefalet, kan få en "
+        "bevilling."
+    ]
