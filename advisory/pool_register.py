@@ -145,3 +145,16 @@ def contributions_csv(pool: Pool) -> bytes:
         for entry in entries
     )
     return _csv(header, rows)
+
+
+def with_bars(rows: list[tuple[str, int]]) -> list[tuple[str, int, float, int]]:
+    """Each row with its bar's width in per cent of the largest and its bar's y position
+    (for the SVG chart beside the table; the figures are the table's)."""
+    largest = max((amount for _name, amount in rows), default=0) or 1
+    return [
+        (name, amount, round(100 * amount / largest, 1), index * BAR_STEP)
+        for index, (name, amount) in enumerate(rows)
+    ]
+
+
+BAR_STEP = 28

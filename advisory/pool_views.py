@@ -53,8 +53,11 @@ def pool_detail(request, pk):
         {
             "pool": pool,
             "figures": pool.figures(),
-            "money_in": pool_register.money_in(pool),
-            "money_out": pool_register.money_out(pool),
+            "money_in": pool_register.with_bars(pool_register.money_in(pool)),
+            "money_out": {
+                key: pool_register.with_bars(rows)
+                for key, rows in pool_register.money_out(pool).items()
+            },
             "may_manage": pool_rules.can_manage_pool(request.user, pool),
         },
     )

@@ -56,10 +56,19 @@ def test_the_pool_page_shows_money_in_and_out(client, city_pool, granted):
     figures = response.context["figures"]
     assert (figures["contributed"], figures["remaining"]) == (100_000 * KR, 70_000 * KR)
     payer = Administration.objects.order_by("pk").first()
-    assert response.context["money_in"] == [(payer.name, 100_000 * KR)]
+    assert response.context["money_in"] == [(payer.name, 100_000 * KR, 100.0, 0)]
     assert response.context["money_out"]["administration"] == [
-        (Administration.objects.get(code="BIF").name, 30_000 * KR)
+        (Administration.objects.get(code="BIF").name, 30_000 * KR, 100.0, 0)
     ]
+    assert '<rect x="0" y="15" width="100.0%"' in response.text
+    assert f"{payer.name}: 100.000,00 kr." in response.text
+
+
+def test_bars_are_in_proportion():
+    from advisory.pool_register import with_bars
+
+    assert with_bars([("A", 400), ("B", 100)]) == [("A", 400, 100.0, 0), ("B", 100, 25.0, 28)]
+    assert with_bars([]) == []
 
 
 def test_the_english_twin(client, granted):
