@@ -120,3 +120,13 @@ def reference(db):
     """The City's reference data, whatever an earlier transactional test left."""
     if not Administration.objects.exists():
         _load_reference_data()
+
+
+@pytest.fixture
+def reference_data_after_flush(django_db_blocker):
+    """Put the reference data back after a transactional test's flush, for the tests that
+    run after it. Request it before `transactional_db` (and without the django_db mark,
+    whose fixture would be set up first and so flush last)."""
+    yield
+    with django_db_blocker.unblock():
+        _load_reference_data()

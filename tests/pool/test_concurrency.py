@@ -3,7 +3,6 @@ only some of them, in the real database with real row locks."""
 
 import threading
 
-import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
@@ -39,8 +38,7 @@ def _run_at_once(targets):
     return results
 
 
-@pytest.mark.django_db(transaction=True)
-def test_twenty_grants_at_once_never_overspend(reference_data):
+def test_twenty_grants_at_once_never_overspend(reference_data_after_flush, reference_data):
     secretary = with_totp(with_role(UserFactory(), Role.COUNCIL_SECRETARY))
     pool = make_pool()
     fund(pool, secretary, 7 * 30_000 * KR + 12_345)  # room for seven and a bit
@@ -62,8 +60,9 @@ def test_twenty_grants_at_once_never_overspend(reference_data):
     assert LedgerEntry.objects.filter(kind=EntryKind.GRANT).count() == 7
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_same_decision_submitted_twenty_times_at_once_makes_one_grant(reference_data):
+def test_the_same_decision_submitted_twenty_times_at_once_makes_one_grant(
+    reference_data_after_flush, reference_data
+):
     secretary = with_totp(with_role(UserFactory(), Role.COUNCIL_SECRETARY))
     pool = make_pool()
     fund(pool, secretary, 1_000_000 * KR)
