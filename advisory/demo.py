@@ -12,7 +12,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from advisory import services
+from advisory import pool_demo, services
 from advisory.models import (
     FollowUp,
     Meeting,
@@ -507,6 +507,11 @@ def _open_proposals(secretary, members, entrepreneurs, upcoming):
 
 
 def load(context):
+    _load_council(context)
+    pool_demo.load(context)  # the pools, after the council (their applications are proposals)
+
+
+def _load_council(context):
     if Proposal.objects.exists() or Meeting.objects.exists():
         return  # loaded before
     users = context.users

@@ -162,3 +162,8 @@ def _own_contributions(user) -> dict:
             for m in user.council_memberships.all()
         ],
     }
+
+
+from advisory import pool_hooks  # noqa: E402  (the pools)
+
+staff_links = pool_hooks.with_pool_links(staff_links)

@@ -211,6 +211,7 @@ class MeetingEvent(models.Model):
 
 class ProposalKind(models.TextChoices):
     RECOMMENDATION = "recommendation", _("Recommendation to the City")
+    POOL_APPLICATION = "pool_application", _("Application to a pool")
 
 
 class ProposalStatus(models.TextChoices):
@@ -636,3 +637,6 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return self.body[:50]
+
+
+from advisory.pool_models import *  # noqa: E402,F403  (the pools)

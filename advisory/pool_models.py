@@ -1,0 +1,447 @@
+"""The funding pools (puljen): a city pool per year and local pools per local committee
+area per year, filled by several payers and spent on grants to applications.
+
+Money is kept as a ledger: every movement is an immutable `LedgerEntry` in øre (a positive
+integer; the kind says which figure it moves and in which direction). Corrections are
+reversing entries, never edits. A pool's figures (contributed, granted, paid, returned,
+remaining) are derived from its entries in one aggregate query
+(`LedgerEntry.objects.figures()`).
+
+An application is a council `Proposal` of kind "pool application" with an `Application`
+row (pool, amount, period, budget lines, SDGs, areas, expected impact). A decided
+application gets one `Grant` with a payout plan of `Instalment`s.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
+
+# Pools.
+
+
+class Intake(models.TextChoices):
+    ROLLING = "rolling", _("Rolling: apply at any time")
+    ROUNDS = "rounds", _("In rounds with deadlines")
+
+
+class PoolQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(is_open=True)
+
+    def city(self):
+        return self.filter(area__isnull=True)
+
+    def local(self):
+        return self.filter(area__isnull=False)
+
+
+class Pool(models.Model):
+    """The city pool of a year (no area) or a local pool of an area for a year."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    area = models.ForeignKey(
+        LocalCommitteeArea,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pools",
+        verbose_name=_("local committee area"),
+        help_text=_("Empty for the city pool."),
+    )
+    rules_text = models.TextField(_("rules"), max_length=20_000)
+    maximum_grant = models.PositiveBigIntegerField(_("maximum grant (øre)"))
+    fast_track_limit = models.PositiveBigIntegerField(
+        _("fast-track limit (øre)"),
+        help_text=_("Applications up to this amount are decided by the secretary alone."),
+    )
+    fast_track_working_days = models.PositiveSmallIntegerField(
+        _("working days for a fast-track decision"), default=10
+    )
+    intake = models.CharField(
+        _("intake"), max_length=10, choices=Intake.choices, default=Intake.ROLLING
+    )
+    is_open = models.BooleanField(_("open for applications"), default=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = PoolQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pool")
+        verbose_name_plural = _("pools")
+        ordering = ["-year", "area__name_da", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year"], condition=Q(area__isnull=True), name="one_city_pool_per_year"
+            ),
+            models.UniqueConstraint(fields=["year", "area"], name="one_local_pool_per_year"),
+            models.CheckConstraint(
+                condition=Q(fast_track_limit__lte=F("maximum_grant")),
+                name="pool_fast_track_within_maximum",
+            ),
+        ]
+
+    def __str__(self):
+        if self.area_id is None:
+            return _("City pool %(year)s") % {"year": self.year}
+        return _("Local pool %(area)s %(year)s") % {"area": self.area.name, "year": self.year}
+
+    @property
+    def is_city_pool(self) -> bool:
+        return self.area_id is None
+
+    def figures(self) -> dict[str, int]:
+        return LedgerEntry.objects.filter(pool=self).figures()
+
+
+class PoolRound(models.Model):
+    """A round's application deadline, for pools that take applications in rounds."""
+
+    pool = models.ForeignKey(Pool, on_delete=models.CASCADE, related_name="rounds")
+    deadline = models.DateField(_("application deadline"))
+
+    class Meta:
+        verbose_name = _("round")
+        verbose_name_plural = _("rounds")
+        ordering = ["deadline"]
+        constraints = [
+            models.UniqueConstraint(fields=["pool", "deadline"], name="one_round_per_deadline")
+        ]
+
+    def __str__(self):
+        return f"{self.pool}: {self.deadline}"
+
+
+class LocalPoolSecretary(models.Model):
+    """The person who runs a local committee area's pools (decides its applications and
+    records its money)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="local_pool_secretaryships"
+    )
+    area = models.ForeignKey(
+        LocalCommitteeArea, on_delete=models.CASCADE, related_name="pool_secretaries"
+    )
+
+    class Meta:
+        verbose_name = _("local pool secretary")
+        verbose_name_plural = _("local pool secretaries")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "area"], name="one_local_secretaryship")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.area}"
+
+
+# Applications.
+
+
+class Application(models.Model):
+    """What a pool application asks for; the flow (statuses, screening, reviews, the
+    decision) is the council proposal's."""
+
+    proposal = models.OneToOneField(
+        "advisory.Proposal", on_delete=models.CASCADE, related_name="application"
+    )
+    pool = models.ForeignKey(
+        Pool, on_delete=models.PROTECT, related_name="applications", verbose_name=_("pool")
+    )
+    amount = models.PositiveBigIntegerField(_("amount applied for (øre)"))
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    goals = models.ManyToManyField(
+        SustainableDevelopmentGoal, blank=True, related_name="+", verbose_name=_("SDGs")
+    )
+    areas = models.ManyToManyField(
+        LocalCommitteeArea, blank=True, related_name="+", verbose_name=_("areas")
+    )
+    # When it is fast-tracked: the date by which the secretary has promised a decision.
+    decision_due = models.DateField(_("decision promised by"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="application_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="application_period_order"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.proposal)
+
+    @property
+    def is_fast_track(self) -> bool:
+        return self.amount <= self.pool.fast_track_limit
+
+    def budget_total(self) -> int:
+        return sum(line.amount for line in self.budget_lines.all())
+
+
+class BudgetLine(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="budget_lines"
+    )
+    text = models.CharField(_("budget line"), max_length=200)
+    amount = models.PositiveBigIntegerField(_("amount (øre)"))
+
+    class Meta:
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class ExpectedImpact(models.Model):
+    """An expected impact figure with its unit ("40 young people in work")."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="expected_impacts"
+    )
+    label = models.CharField(_("what"), max_length=200)
+    figure = models.DecimalField(_("figure"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=50)
+
+    class Meta:
+        verbose_name = _("expected impact")
+        verbose_name_plural = _("expected impacts")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.label}: {self.figure} {self.unit}"
+
+
+# Grants.
+
+
+class GrantStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    CLOSED = "closed", _("Closed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ReportStatus(models.TextChoices):
+    NOT_DUE = "not_due", _("Not yet due")
+    OVERDUE = "overdue", _("Overdue")
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+class GrantQuerySet(models.QuerySet):
+    def public(self):
+        return self.exclude(status=GrantStatus.CANCELLED)
+
+
+class Grant(models.Model):
+    """The money a decided application was granted, on what conditions, paid how."""
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="grant")
+    pool = models.ForeignKey(Pool, on_delete=models.PROTECT, related_name="grants")
+    # The granted amount now (the grant plus its changes); the ledger is the record.
+    amount = models.PositiveBigIntegerField(_("amount granted (øre)"))
+    conditions = models.TextField(_("conditions"), blank=True, max_length=10_000)
+    report_due = models.DateField(_("final report due"))
+    report_status = models.CharField(
+        _("report"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.NOT_DUE
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=GrantStatus.choices, default=GrantStatus.ACTIVE
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_on = models.DateField(_("granted on"), default=timezone.localdate)
+
+    objects = GrantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("grant")
+        verbose_name_plural = _("grants")
+        ordering = ["-decided_on", "-pk"]
+        indexes = [models.Index(fields=["pool", "-decided_on"], name="advisory_grant_pool")]
+
+    def __str__(self):
+        return str(self.application)
+
+    def figures(self) -> dict[str, int]:
+        return LedgerEntry.objects.filter(grant=self).figures()
+
+
+class Instalment(models.Model):
+    """One payment of a grant's payout plan."""
+
+    grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="instalments")
+    due = models.DateField(_("due"))
+    amount = models.PositiveBigIntegerField(_("amount (øre)"))
+
+    class Meta:
+        verbose_name = _("instalment")
+        verbose_name_plural = _("instalments")
+        ordering = ["due", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="instalment_amount_positive")
+        ]
+
+    def __str__(self):
+        return f"{self.due}: {self.amount}"
+
+
+# The ledger.
+
+
+class EntryKind(models.TextChoices):
+    CONTRIBUTION = "contribution", _("Contribution")
+    GRANT = "grant", _("Grant")
+    GRANT_INCREASE = "grant_increase", _("Grant increased")
+    GRANT_DECREASE = "grant_decrease", _("Grant reduced")
+    PAYOUT = "payout", _("Payout")
+    RETURN = "return", _("Returned to the pool")
+    REVERSAL = "reversal", _("Reversal")
+
+
+K = EntryKind
+# The sign rule: which figure each kind moves, and in which direction. A reversal moves
+# the figure of the entry it reverses, the other way.
+SIGN_RULE: dict[str, tuple[str, int]] = {
+    K.CONTRIBUTION: ("contributed", 1),
+    K.GRANT: ("granted", 1),
+    K.GRANT_INCREASE: ("granted", 1),
+    K.GRANT_DECREASE: ("granted", -1),
+    K.PAYOUT: ("paid", 1),
+    K.RETURN: ("returned", 1),
+}
+FIGURES = ("contributed", "granted", "paid", "returned")
+GRANT_KINDS = (K.GRANT, K.GRANT_INCREASE, K.GRANT_DECREASE, K.PAYOUT, K.RETURN)
+
+
+def _figure_sum(figure: str):
+    """Σ of the entries that move `figure`, with the sign rule, reversals included."""
+    whens = []
+    for kind, (target, sign) in SIGN_RULE.items():
+        if target != figure:
+            continue
+        whens.append(When(kind=kind, then=F("amount") * sign))
+        whens.append(When(kind=K.REVERSAL, reverses__kind=kind, then=F("amount") * -sign))
+    return Coalesce(Sum(Case(*whens, default=Value(0), output_field=models.BigIntegerField())), 0)
+
+
+class LedgerQuerySet(models.QuerySet):
+    def figures(self) -> dict[str, int]:
+        """Contributed, granted, paid, returned and remaining, in one query."""
+        sums = self.aggregate(**{figure: _figure_sum(figure) for figure in FIGURES})
+        sums = {figure: int(value) for figure, value in sums.items()}
+        sums["remaining"] = sums["contributed"] - sums["granted"] + sums["returned"]
+        # Granted and not yet paid or returned: what the grantees may still draw.
+        sums["outstanding"] = sums["granted"] - sums["returned"] - sums["paid"]
+        return sums
+
+    def update(self, **kwargs):
+        raise ValidationError(_("Ledger entries cannot be changed; record a reversal."))
+
+    def delete(self):
+        raise ValidationError(_("Ledger entries cannot be deleted; record a reversal."))
+
+
+class LedgerEntry(models.Model):
+    """One movement of money. Immutable: corrections are reversals."""
+
+    pool = models.ForeignKey(Pool, on_delete=models.PROTECT, related_name="entries")
+    kind = models.CharField(_("kind"), max_length=16, choices=EntryKind.choices)
+    amount = models.PositiveBigIntegerField(_("amount (øre)"))
+    booked_on = models.DateField(_("date"), default=timezone.localdate)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    reason = models.TextField(_("reason"), max_length=2000)
+    payer_administration = models.ForeignKey(
+        Administration,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pool_contributions",
+        verbose_name=_("paid by (administration)"),
+    )
+    payer_area = models.ForeignKey(
+        LocalCommitteeArea,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pool_contributions",
+        verbose_name=_("paid by (local committee)"),
+    )
+    grant = models.ForeignKey(
+        Grant, on_delete=models.PROTECT, null=True, blank=True, related_name="entries"
+    )
+    reverses = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversed_by"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = LedgerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
+        ordering = ["booked_on", "pk"]
+        indexes = [models.Index(fields=["pool", "kind"], name="advisory_ledger_pool_kind")]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="ledger_amount_positive"),
+            models.CheckConstraint(
+                condition=~Q(kind="contribution")
+                | (
+                    Q(payer_administration__isnull=False, payer_area__isnull=True)
+                    | Q(payer_administration__isnull=True, payer_area__isnull=False)
+                ),
+                name="ledger_contribution_has_one_payer",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=GRANT_KINDS) | Q(grant__isnull=False),
+                name="ledger_grant_entry_has_grant",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="reversal", reverses__isnull=False)
+                | (~Q(kind="reversal") & Q(reverses__isnull=True)),
+                name="ledger_reversal_points_at_entry",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.amount}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("Ledger entries cannot be changed; record a reversal."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Ledger entries cannot be deleted; record a reversal."))
+
+    @property
+    def payer(self):
+        return self.payer_administration or self.payer_area
+
+
+__all__ = [
+    "Application",
+    "BudgetLine",
+    "EntryKind",
+    "ExpectedImpact",
+    "Grant",
+    "GrantStatus",
+    "Instalment",
+    "Intake",
+    "LedgerEntry",
+    "LocalPoolSecretary",
+    "Pool",
+    "PoolRound",
+    "ReportStatus",
+]

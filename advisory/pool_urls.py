@@ -1,0 +1,29 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from advisory import pool_views as views
+
+app_name = "pool"
+
+urlpatterns = [
+    path("", views.register, name="register"),
+    path(_("apply/"), views.apply, name="apply"),
+    path(_("grants.csv"), views.grants_csv, name="grants_csv"),
+    path(_("grants/<int:pk>/"), views.grant_detail, name="grant"),
+    path(_("pools/<int:pk>/"), views.pool_detail, name="pool"),
+    path(_("pools/<int:pk>/contributions.csv"), views.contributions_csv, name="contributions_csv"),
+    path(_("pools/<int:pk>/manage/"), views.manage, name="manage"),
+    path(_("pools/<int:pk>/manage/contribution/"), views.contribution_add, name="contribution_add"),
+    path(_("pools/<int:pk>/manage/payout/"), views.payout_add, name="payout_add"),
+    path(_("pools/<int:pk>/manage/reversal/"), views.entry_reverse, name="entry_reverse"),
+    path(
+        _("pools/<int:pk>/manage/applications/<int:application_pk>/"),
+        views.application_decide,
+        name="application_decide",
+    ),
+    path(
+        _("pools/<int:pk>/manage/grants/<int:grant_pk>/close/"),
+        views.grant_close,
+        name="grant_close",
+    ),
+]

@@ -1,0 +1,274 @@
+"""The pools in public (the register, each grant's page, each pool's money in and out,
+CSV exports) and the pool secretary's pages (contributions, payouts, returns, reversals)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from advisory import pool_forms, pool_register, pool_rules, pool_services
+from advisory.models import Pool
+from portal.decorators import staff_member_required
+
+PAGE_SIZE = 25
+
+
+def _pool_id(request) -> int | None:
+    value = request.GET.get("pool", "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _query(request) -> str:
+    return request.GET.get("q", "").replace("\x00", "").strip()[:200]
+
+
+def register(request):
+    pool_id, query = _pool_id(request), _query(request)
+    grants = pool_register.register_grants(pool_id=pool_id, query=query)
+    page_obj = Paginator(grants, PAGE_SIZE).get_page(request.GET.get("page"))
+    pools = list(Pool.objects.select_related("area"))
+    return render(
+        request,
+        "advisory/pool/register.html",
+        {"page_obj": page_obj, "pools": pools, "pool_id": pool_id, "query": query},
+    )
+
+
+def grant_detail(request, pk):
+    grant = pool_rules.get_public_grant(pk)
+    return render(request, "advisory/pool/grant.html", {"grant": grant})
+
+
+def pool_detail(request, pk):
+    pool = get_object_or_404(Pool.objects.select_related("area"), pk=pk)
+    return render(
+        request,
+        "advisory/pool/pool.html",
+        {
+            "pool": pool,
+            "figures": pool.figures(),
+            "money_in": pool_register.with_bars(pool_register.money_in(pool)),
+            "money_out": {
+                key: pool_register.with_bars(rows)
+                for key, rows in pool_register.money_out(pool).items()
+            },
+            "may_manage": pool_rules.can_manage_pool(request.user, pool),
+        },
+    )
+
+
+def _csv_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def grants_csv(request):
+    grants = pool_register.register_grants(pool_id=_pool_id(request), query=_query(request))
+    return _csv_response(pool_register.grants_csv(grants), "bevillinger.csv")
+
+
+def contributions_csv(request, pk):
+    pool = get_object_or_404(Pool, pk=pk)
+    return _csv_response(pool_register.contributions_csv(pool), f"indbetalinger-{pool.pk}.csv")
+
+
+# The pool secretary's pages.
+
+
+@staff_member_required
+def manage(request, pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    return _manage_page(request, pool)
+
+
+def _manage_page(request, pool, **forms):
+    context = {
+        "pool": pool,
+        "figures": pool.figures(),
+        "contribution_form": forms.get("contribution_form") or pool_forms.ContributionForm(),
+        "payout_form": forms.get("payout_form") or pool_forms.PayoutForm(pool=pool),
+        "reversal_form": forms.get("reversal_form") or pool_forms.ReversalForm(pool=pool),
+        "awaiting": pool.applications.filter(
+            proposal__status__in=("submitted", "screening"), amount__lte=pool.fast_track_limit
+        )
+        .select_related("proposal__organisation")
+        .order_by("decision_due", "pk"),
+        "to_grant": pool.applications.filter(
+            proposal__status__in=("decided", "published"),
+            proposal__outcome="recommended",
+            grant__isnull=True,
+        ).select_related("proposal"),
+        "grants": pool.grants.select_related("application__proposal").order_by("-pk")[:50],
+        "entries": pool.entries.select_related(
+            "payer_administration", "payer_area", "grant__application__proposal", "reverses"
+        ).order_by("-pk")[:50],
+    }
+    status = 400 if forms else 200
+    return render(request, "advisory/pool/manage.html", context, status=status)
+
+
+def _act(request, pool, form_name, form, action):
+    """Run a service with the form's data; errors go back to the form's fields."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, form.success_message)
+            return redirect("pool:manage", pool.pk)
+    return _manage_page(request, pool, **{form_name: form})
+
+
+@staff_member_required
+@require_POST
+def contribution_add(request, pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    form = pool_forms.ContributionForm(request.POST)
+    return _act(
+        request,
+        pool,
+        "contribution_form",
+        form,
+        lambda data: pool_services.contribution_record(
+            pool=pool,
+            actor=request.user,
+            amount=data["amount"],
+            reason=data["reason"],
+            payer=data["payer"],
+        ),
+    )
+
+
+@staff_member_required
+@require_POST
+def payout_add(request, pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    form = pool_forms.PayoutForm(request.POST, pool=pool)
+    return _act(
+        request,
+        pool,
+        "payout_form",
+        form,
+        lambda data: pool_services.payout_record(
+            grant=data["grant"], actor=request.user, amount=data["amount"], reason=data["reason"]
+        ),
+    )
+
+
+@staff_member_required
+@require_POST
+def entry_reverse(request, pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    form = pool_forms.ReversalForm(request.POST, pool=pool)
+    return _act(
+        request,
+        pool,
+        "reversal_form",
+        form,
+        lambda data: pool_services.entry_reverse(
+            entry=data["entry"], actor=request.user, reason=data["reason"]
+        ),
+    )
+
+
+@staff_member_required
+@require_POST
+def grant_close(request, pk, grant_pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    grant = pool_rules.get_grant_for_management(request.user, pool, grant_pk)
+    try:
+        pool_services.grant_return_rest(
+            grant=grant, actor=request.user, reason=_("Closed; the rest returned to the pool")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The grant is closed and the rest returned to the pool."))
+    return redirect("pool:manage", pool.pk)
+
+
+@staff_member_required
+def application_decide(request, pk, application_pk):
+    """The fast track's decision, or the grant of an application the council recommended."""
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    application = pool_rules.get_application_for_decision(request.user, pool, application_pk)
+    fast_track = application.is_fast_track
+    form_class = pool_forms.FastTrackDecisionForm if fast_track else pool_forms.CouncilGrantForm
+    form = form_class(request.POST or None, initial={"decision": "grant"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            _decide(request.user, application, form, fast_track)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, form.success_message)
+            return redirect("pool:manage", pool.pk)
+    status = 400 if form.errors else 200
+    context = {"pool": pool, "application": application, "form": form}
+    return render(request, "advisory/pool/decide.html", context, status=status)
+
+
+def _decide(user, application, form, fast_track: bool) -> None:
+    if not fast_track:
+        pool_services.grant_award(application=application, actor=user, **form.grant_terms())
+        return
+    granted = form.cleaned_data["decision"] == "grant"
+    pool_services.application_decide_fast_track(
+        application=application,
+        actor=user,
+        granted=granted,
+        reason=form.cleaned_data["reason"],
+        grant_terms=form.grant_terms() if granted else None,
+    )
+
+
+@login_required
+def apply(request):
+    form = pool_forms.ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = _create_and_submit(request.user, form)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            _tell_the_promise(request, application)
+            return redirect("advisory:proposal", application.proposal_id)
+    status = 400 if form.errors else 200
+    return render(request, "advisory/pool/apply.html", {"form": form}, status=status)
+
+
+@transaction.atomic
+def _create_and_submit(user, form):
+    application = pool_services.application_create(
+        actor=user,
+        pool=form.cleaned_data["pool"],
+        proposal_data=form.proposal_data(),
+        administrations=form.cleaned_data["administrations"],
+        asks=form.asks(),
+    )
+    return pool_services.application_submit(application=application, actor=user)
+
+
+def _tell_the_promise(request, application) -> None:
+    if application.decision_due:
+        messages.success(
+            request,
+            _(
+                "Your application is sent. It is on the fast track: you will have a decision "
+                "by %(date)s."
+            )
+            % {"date": date_format(application.decision_due, "j. F Y")},
+        )
+    else:
+        messages.success(
+            request,
+            _("Your application is sent. It goes to the council's review and a meeting."),
+        )

@@ -1,0 +1,49 @@
+"""The pools' demo data through the real command, and the register's query count at two
+sizes."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from advisory.models import EntryKind, Grant, LedgerEntry, Pool
+from portal.models import Administration
+from tests.pool.conftest import KR, award, fund, make_application
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_data(settings, reference):
+    settings.DEBUG = True
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    city = Pool.objects.get(year=2026, area__isnull=True)
+    payers = set(
+        LedgerEntry.objects.filter(pool=city, kind=EntryKind.CONTRIBUTION).values_list(
+            "payer_administration", flat=True
+        )
+    )
+    assert payers == set(Administration.objects.values_list("pk", flat=True))
+    assert Pool.objects.local().count() == 2
+    assert Grant.objects.count() >= 10
+    assert LedgerEntry.objects.filter(kind=EntryKind.PAYOUT).exists()
+    for pool in Pool.objects.all():
+        assert pool.figures()["remaining"] >= 0
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Pool.objects.count() == 3
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/puljen/", "/puljen/?q=Ans", "pool"])
+def test_register_and_pool_pages_query_counts_do_not_grow(client, city_pool, pool_secretary, url):
+    fund(city_pool, pool_secretary, 10_000_000 * KR)
+    url = f"/puljen/puljer/{city_pool.pk}/" if url == "pool" else url
+    award(make_application(city_pool, 10_000 * KR), pool_secretary)
+    small = _queries(client, url)
+    for _ in range(12):
+        award(make_application(city_pool, 10_000 * KR), pool_secretary)
+    assert _queries(client, url) == small
