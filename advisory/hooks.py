@@ -57,9 +57,18 @@ def staff_links(user) -> list[Link]:
 
 
 def export_user_data(user) -> dict:
-    """The user's proposals, reviews, conflicts of interest, terms and answers, and what
-    they did as the council's secretary or as a civil servant answering the council."""
-    return {**_own_contributions(user), **_actions(user)}
+    """The user's proposals, reviews, conflicts of interest, terms and answers, what they
+    did as the council's secretary or as a civil servant answering the council, and the
+    pools' records that name them."""
+    from advisory import pool_hooks
+
+    return {**_own_contributions(user), **_actions(user), **pool_hooks.export_user_data(user)}
+
+
+def before_user_delete(user) -> None:
+    from advisory import pool_hooks
+
+    pool_hooks.before_user_delete(user)
 
 
 def _actions(user) -> dict:

@@ -38,3 +38,49 @@ def with_pool_links(staff_links):
         return staff_links(user) + pool_links(user)
 
     return links
+
+
+def export_user_data(user) -> dict:
+    """The pools' records that name the user: money they booked, grants they decided, the
+    areas whose pools they run."""
+    from advisory.models import Grant, LedgerEntry, LocalPoolSecretary
+
+    return {
+        "pool_ledger_entries_booked": [
+            {
+                "pool": str(entry.pool),
+                "kind": entry.kind,
+                "amount_ore": entry.amount,
+                "reason": entry.reason,
+                "booked_on": entry.booked_on.isoformat(),
+            }
+            for entry in LedgerEntry.objects.filter(actor=user).select_related("pool__area")
+        ],
+        "pool_grants_decided": [
+            {"grant": str(grant), "amount_ore": grant.amount, "on": grant.decided_on.isoformat()}
+            for grant in Grant.objects.filter(decided_by=user).select_related(
+                "application__proposal"
+            )
+        ],
+        "local_pool_secretary_of": [
+            secretaryship.area.name
+            for secretaryship in LocalPoolSecretary.objects.filter(user=user).select_related("area")
+        ],
+    }
+
+
+def before_user_delete(user) -> None:
+    """The ledger is immutable and names who booked each movement of money, so an account
+    that booked money is kept (it can be deactivated instead)."""
+    from django.core.exceptions import ValidationError
+
+    from advisory.models import LedgerEntry
+
+    if LedgerEntry.objects.filter(actor=user).exists():
+        raise ValidationError(
+            _(
+                "You have booked money in a pool's ledger, which must keep who booked each "
+                "entry. Ask the portal's administrators to deactivate your account instead."
+            ),
+            code="ledger_actor",
+        )

@@ -8,13 +8,8 @@ from django.utils import timezone
 
 from challenges import services as challenge_services
 from challenges.models import Challenge, Collaboration, Response, ResponseStatus, Status
-from enquiries.models import (
-    Enquiry,
-    EnquiryEvent,
-    Topic,
-    new_status_token,
-    next_reference,
-)
+from enquiries.domain import new_status_token, next_reference
+from enquiries.models import Enquiry, EnquiryEvent, Topic
 from enquiries.models import Status as EnquiryStatus
 from organisations.models import LegalForm, MembershipRole, Organisation, OrganisationMembership
 from portal.models import Administration, AdministrationMembership, RoleAssignment, User

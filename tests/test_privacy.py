@@ -352,6 +352,43 @@ class Objects:
         OverviewVisit.objects.create(user=self.user, last_seen_at=stamp(22))
         return stamp(22).isoformat()
 
+    def advisory_LedgerEntry_actor(self):
+        from advisory.models import EntryKind, LedgerEntry
+        from tests.pool.conftest import make_pool
+
+        LedgerEntry.objects.create(
+            pool=make_pool(year=2031),
+            kind=EntryKind.CONTRIBUTION,
+            amount=1_234_500,
+            actor=self.user,
+            reason="Markør: brugerens indbetaling",
+            payer_administration=administration("BIF"),
+        )
+        return "Markør: brugerens indbetaling"
+
+    def advisory_Grant_decided_by(self):
+        from advisory.models import Grant
+        from tests.pool.conftest import make_application, make_pool
+
+        pool = make_pool(year=2032)
+        application = make_application(pool, 7_654_300, title="Markør: bevilget af brugeren")
+        Grant.objects.create(
+            application=application,
+            pool=pool,
+            amount=7_654_300,
+            report_due=stamp(12).date(),
+            decided_by=self.user,
+        )
+        return "Markør: bevilget af brugeren"
+
+    def advisory_LocalPoolSecretary_user(self):
+        from advisory.models import LocalPoolSecretary
+        from portal.models import LocalCommitteeArea
+
+        area = LocalCommitteeArea.objects.get(slug="valby")
+        LocalPoolSecretary.objects.create(user=self.user, area=area)
+        return area.name
+
 
 def maker_name(foreign_key: str) -> str:
     return foreign_key.replace(".", "_")

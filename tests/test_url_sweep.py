@@ -18,6 +18,7 @@ SKIP_NAMESPACES = {"admin"}  # the admin has its own tests; it redirects anonymo
 # Every URL not named here must send the visitor to the login page and back (302).
 PUBLIC = {
     "healthz",
+    "readyz",
     "portal:home",
     "portal:accessibility",
     "portal:privacy",
@@ -37,6 +38,16 @@ PUBLIC = {
     "challenges:list",
     "challenges:feed",
     "enquiries:create",
+    "organisations:contact",
+    "solutions:list",
+    "solutions:feed",
+    "advisory:council",
+    "advisory:decisions",
+    "advisory:calendar",
+    "areas:list",
+    "sitesearch:search",
+    "pool:register",
+    "pool:grants_csv",
 }
 STATUS = {
     "socialaccount_login_error": 401,
@@ -45,6 +56,18 @@ STATUS = {
     "openid_connect_login": 404,  # no such provider
     "openid_connect_callback": 404,
     "enquiries:request_deletion": 405,  # POST only
+    "solutions:detail": 404,  # there is no solution 1
+    "solutions:image": 404,
+    "advisory:meeting": 404,  # there is no meeting 1
+    "advisory:paper": 404,
+    "advisory:recommendation": 404,
+    "areas:detail": 404,  # the organisation's slug is no area's
+    "areas:feed": 404,
+    "matching:invite": 405,  # POST only
+    "matching:dismiss": 405,
+    "pool:grant": 404,  # there is no grant 1
+    "pool:pool": 404,
+    "pool:contributions_csv": 404,
 }
 # Redirects elsewhere than "log in, then come back".
 REDIRECTS = {
