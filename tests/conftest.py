@@ -111,13 +111,17 @@ def page_cache(settings):
 
 
 @pytest.fixture(autouse=True)
-def reference_data_after_flush(request, django_db_blocker):
-    """A transactional test (and a live server's) ends with a flush that also empties the
-    City's reference data loaded by migrations: put it back, so the next test finds it
-    whatever the order. Autouse fixtures are set up first, so this teardown runs last."""
-    yield
-    if {"transactional_db", "live_server"} & set(request.fixturenames):
+def reference_data_present(request, django_db_setup, django_db_blocker):
+    """A transactional test (a live server's too, or one marked `transaction=True`) ends
+    with a flush that also empties the City's reference data loaded by migrations. Before
+    each test that uses the database, put it back if an earlier test on this worker emptied
+    it, so that no test depends on the order the tests run in."""
+    uses_database = {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    if uses_database or request.node.get_closest_marker("django_db"):
+        from portal.models import Administration
         from tests import reference_data
 
         with django_db_blocker.unblock():
-            reference_data.load()
+            if not Administration.objects.exists():
+                reference_data.load()
+    yield
