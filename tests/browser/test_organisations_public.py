@@ -8,7 +8,7 @@ from django.utils import translation
 
 from organisations.models import MembershipRole
 from portal.models import OutgoingEmail
-from tests.browser.conftest import assert_accessible, browser, page, reference_data  # noqa: F401
+from tests.browser.conftest import assert_accessible
 from tests.factories import UserFactory, member_of
 from tests.organisations_public.makers import make_challenge, make_organisation, make_solution
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def valby(reference_data):  # noqa: F811
+def valby(reference_data):
     organisation = make_organisation(
         name="Madfællesskabet Valby",
         slug="madfaellesskabet-valby",
@@ -59,7 +59,7 @@ def _pages(language):
 
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_new_pages_have_no_wcag_violations(page, valby, language, width):  # noqa: F811
+def test_new_pages_have_no_wcag_violations(page, valby, language, width):
     page.set_viewport_size({"width": width, "height": 900})
     for path in _pages(language):
         page.goto(path)
@@ -70,7 +70,7 @@ def test_new_pages_have_no_wcag_violations(page, valby, language, width):  # noq
             assert overflow <= 0, path
 
 
-def test_the_contact_form_with_errors_is_accessible(page, valby):  # noqa: F811
+def test_the_contact_form_with_errors_is_accessible(page, valby):
     page.goto(_url("organisations:contact", "da", "madfaellesskabet-valby"))
     page.get_by_label("Din e-mailadresse").fill("ikke-en-adresse")
     page.get_by_role("button", name="Send beskeden").click()
@@ -79,7 +79,7 @@ def test_the_contact_form_with_errors_is_accessible(page, valby):  # noqa: F811
 
 
 def test_a_visitor_finds_the_solution_on_the_area_page_and_the_profile_and_writes(
-    page,  # noqa: F811
+    page,
     valby,
 ):
     page.goto("/")
@@ -107,7 +107,7 @@ def test_a_visitor_finds_the_solution_on_the_area_page_and_the_profile_and_write
     assert email.reply_to == ["sara@example.org"]
 
 
-def test_the_front_page_search_box_leads_to_grouped_results(page, valby):  # noqa: F811
+def test_the_front_page_search_box_leads_to_grouped_results(page, valby):
     page.goto("/")
     page.get_by_label("Søg i udfordringer, løsninger og organisationer").fill("madspild")
     page.get_by_role("button", name="Søg", exact=True).click()
