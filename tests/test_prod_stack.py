@@ -83,7 +83,10 @@ def _get(port: int, path: str, headers=None, method="GET"):
 
 @pytest.mark.slow
 @needs_nginx
-def test_the_stack_answers_through_nginx_and_stops_everything(database, tmp_path):
+def test_the_stack_answers_through_nginx_and_stops_everything(database, tmp_path, monkeypatch):
+    # The browser tests' conftest allows sync database calls in Playwright's loop; production
+    # processes must not inherit that (check --deploy refuses it).
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     port = free_port()
     production = stack.Stack(
         run=tmp_path / "prod",

@@ -120,8 +120,9 @@ def test_a_forged_number_of_forms_is_no_500(post):
 
 
 def test_hostile_overview_parameters_are_no_500(client, db):
+    # A NUL in the query string is refused before any view, with the styled page.
+    assert client.get(reverse("solutions:list"), {"q": "\x00skole"}).status_code == 400
     for params in (
-        {"q": "\x00skole"},
         {"q": "ø" * 5000},
         {"q": "'&|!():*"},
         {"page": "-1"},
