@@ -4,6 +4,7 @@ after acceptance; one change for a double submit; the responder's name for the o
 e-mail in its recipient's language with a full link. Pages are read in English unless a
 test says otherwise."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -33,9 +34,11 @@ def response(challenge, entrepreneur, organisation):
 
 def _button_classes(content, value):
     """The class attribute of the decision button for `value` on the response page."""
-    marker = f'name="to" value="{value}" class="'
-    start = content.index(marker) + len(marker)
-    return content[start : content.index('"', start)]
+    button = re.search(
+        rf'<button[^>]*\bname="to"\s+value="{re.escape(value)}"\s+class="([^"]*)"', content
+    )
+    assert button, f"no decision button for {value}"
+    return button.group(1)
 
 
 class TestConfirmation:

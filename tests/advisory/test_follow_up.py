@@ -93,7 +93,8 @@ def test_the_data_export_holds_the_council_data(submitter, member, proposal_in):
         scores={"social_impact": 1, "feasibility": 2, "economic_sustainability": 3},
         comment="Min kommentar",
     )
-    assert user_export_data(user=submitter)["council_proposals"][0]["title"] == proposal.title
-    exported = user_export_data(user=member)
+    proposals = user_export_data(actor=submitter, user=submitter)["council_proposals"]
+    assert proposals[0]["title"] == proposal.title
+    exported = user_export_data(actor=member, user=member)
     assert exported["council_reviews"][0]["comment"] == "Min kommentar"
     assert exported["council_memberships"][0]["position"] == "chair"

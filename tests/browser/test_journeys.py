@@ -28,12 +28,12 @@ def test_sign_up_verify_log_in_and_set_up_totp(page):
     page.goto(link)
     assert_accessible(page)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(re.compile(reverse("portal:profile")))
+    page.wait_for_url(re.compile(reverse("matching:overview")))
 
     # Log out and in again with the password.
     log_out(page)
     log_in(page, email, password)
-    page.wait_for_url(re.compile(reverse("portal:profile")))
+    page.wait_for_url(re.compile(reverse("matching:overview")))
 
     # Set up TOTP: allauth asks for the password again, then shows the secret and QR code.
     page.goto(reverse("mfa_activate_totp"))
@@ -55,14 +55,14 @@ def test_sign_up_verify_log_in_and_set_up_totp(page):
     assert_accessible(page)
     page.locator("#id_code").fill(totp_code(secret))
     page.locator("main button.button-primary[type=submit]").click()
-    page.wait_for_url(re.compile(reverse("portal:profile")))
+    page.wait_for_url(re.compile(reverse("matching:overview")))
     assert "To-faktor-godkendelse er slået til" in page.content()
 
 
 def test_civil_servant_without_totp_cannot_reach_a_staff_page(page):
     user = civil_servant("BIF", email="uden.totp@example.org")
     log_in(page, user.email, PASSWORD)
-    page.wait_for_url(re.compile(reverse("portal:profile")))
+    page.wait_for_url(re.compile(reverse("matching:overview")))
 
     page.goto(reverse("portal:staff_overview"))
     # Sent to set up TOTP (allauth first asks for the password again).

@@ -83,7 +83,8 @@ def test_unknown_values_are_ignored_and_reported(client, organisations):
 
 @pytest.mark.parametrize("query", ["a" * 100_000, "hej\x00du", "'; DROP TABLE x; --", "&|!:*()"])
 def test_hostile_queries_never_fail(client, organisations, query):
-    assert client.get(LIST, {"q": query}).status_code == 200
+    # A NUL in a query string is refused before any view (portal.middleware), styled.
+    assert client.get(LIST, {"q": query}).status_code == (400 if "\x00" in query else 200)
 
 
 def test_in_english(client, organisations):
