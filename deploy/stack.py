@@ -268,6 +268,10 @@ class Stack:
         if len(environment.get("DJANGO_SECRET_KEY", "")) < 50:
             environment["DJANGO_SECRET_KEY"] = self._run_secret()
         environment.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+        # nginx runs on this machine: only it is believed about the client and HTTPS.
+        environment.setdefault("TRUSTED_PROXIES", "127.0.0.1")
+        # Production never allows sync database calls in an event loop (a test runner might).
+        environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         environment.setdefault("STATIC_ROOT", str(ROOT / ".staticfiles"))
         if not environment.get("EMAIL_HOST"):
             self.mail_port = free_port()

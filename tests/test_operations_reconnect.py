@@ -26,6 +26,9 @@ def _environment(database, mailsink):
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(mailsink.port),
         EMAIL_USE_TLS="0",
+        # A send cut off by a killed worker is tried again after this lease (300 s in
+        # production); the test waits seconds, not minutes.
+        EMAIL_SEND_LEASE_SECONDS="3",
     )
 
 
