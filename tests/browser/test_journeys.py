@@ -56,7 +56,8 @@ def test_sign_up_verify_log_in_and_set_up_totp(page):
     page.locator("#id_code").fill(totp_code(secret))
     page.locator("main button.button-primary[type=submit]").click()
     page.wait_for_url(re.compile(reverse("matching:overview")))
-    assert "To-faktor-godkendelse er slået til" in page.content()
+    page.goto(reverse("portal:profile"))
+    assert "Totrinsbekræftelse er slået til" in page.content()
 
 
 def test_civil_servant_without_totp_cannot_reach_a_staff_page(page):
@@ -67,5 +68,5 @@ def test_civil_servant_without_totp_cannot_reach_a_staff_page(page):
     page.goto(reverse("portal:staff_overview"))
     # Sent to set up TOTP (allauth first asks for the password again).
     page.wait_for_url(re.compile(r"totp"))
-    assert "to-faktor" in page.locator(".alert").first.inner_text().lower()
+    assert "totrinsbekræftelse" in page.locator(".alert").first.inner_text().lower()
     assert reverse("portal:staff_overview") not in page.url

@@ -43,7 +43,7 @@ def test_a_civil_servant_adds_a_security_key_and_logs_in_with_it(page):
     page.wait_for_url(re.compile(reverse("mfa_authenticate")))
     page.locator("#id_code").fill(totp_code(TOTP_SECRET))
     page.locator("main button.button-primary[type=submit]").click()
-    page.wait_for_url(re.compile(reverse("portal:profile")))
+    page.wait_for_url(re.compile(reverse("matching:overview")))
 
     page.goto(reverse("mfa_add_webauthn"))
     if "reauthenticate" in page.url:
@@ -64,5 +64,5 @@ def test_a_civil_servant_adds_a_security_key_and_logs_in_with_it(page):
     page.wait_for_url(re.compile(reverse("mfa_authenticate")))
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("sikkerhedsnøgle|security key", re.I)).click()
-    page.wait_for_url(re.compile(reverse("portal:profile")))
+    page.wait_for_url(re.compile(reverse("matching:overview")))
     assert not [e for e in errors if "Content Security Policy" in e], errors
