@@ -129,8 +129,9 @@ def render_enquiry_page(request, enquiry, deletion_url, *, by_link: bool):
         "public_status": PUBLIC_STATUS[enquiry.status],
         "by_link": by_link,
         # The enquirer sees the messages of the timeline, not who wrote them at the City.
-        "timeline": enquiry.events.filter(is_public=True, kind=EnquiryEvent.Kind.MESSAGE)
-        .only("kind", "from_enquirer", "created_at", "body"),
+        "timeline": enquiry.events.filter(is_public=True, kind=EnquiryEvent.Kind.MESSAGE).only(
+            "kind", "from_enquirer", "created_at", "body"
+        ),
         "attachments": enquiry.attachments.only("original_name", "size"),
         "form": form,
         "deletion_url": deletion_url,
