@@ -123,3 +123,35 @@ def test_overview_is_the_landing_page_and_needs_login(client, settings):
     assert settings.LOGIN_REDIRECT_URL == "matching:overview"
     assert reverse("matching:overview") == "/mit-overblik/"
     assert client.get("/mit-overblik/").status_code == 302
+
+
+def test_a_refresh_or_a_dismissal_shows_on_the_cached_pages_at_once(
+    client, themes, page_cache, django_capture_on_commit_callbacks
+):
+    theme = themes[0]
+    challenge_url, solution_url = theme.challenge.get_absolute_url(), theme.best.get_absolute_url()
+    Suggestion.objects.filter(challenge=theme.challenge).delete()
+    assert theme.best.title not in client.get(challenge_url).content.decode()  # now kept
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suggestions_refresh(kind=services.CHALLENGE, pk=theme.challenge.pk)
+    assert theme.best.title in client.get(challenge_url).content.decode()
+    assert theme.challenge.title in client.get(solution_url).content.decode()
+    suggestion = Suggestion.objects.get(challenge=theme.challenge, solution=theme.best)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suggestion_dismiss(user=theme.challenge.contact_person, suggestion=suggestion)
+    assert theme.best.title not in client.get(challenge_url).content.decode()
+    assert theme.challenge.title not in client.get(solution_url).content.decode()
+
+
+def test_the_owners_buttons_on_suggestions_are_never_kept_for_visitors(
+    client, client_for, themes, page_cache
+):
+    theme = themes[1]
+    suggestion = Suggestion.objects.get(challenge=theme.challenge, solution=theme.best)
+    invite = reverse("matching:invite", args=[suggestion.pk])
+    url = theme.challenge.get_absolute_url()
+    assert invite in client_for(theme.challenge.contact_person).get(url).content.decode()
+    client.logout()
+    page = client.get(url).content.decode()
+    assert theme.best.title in page and invite not in page
+    assert invite in client_for(theme.challenge.contact_person).get(url).content.decode()
