@@ -13,6 +13,7 @@ from challenges.models import Status
 from portal import caching
 from tests.challenge_helpers import make_challenge, submit
 from tests.factories import OrganisationFactory, UserFactory, member_of
+from tests.helpers import query_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +95,22 @@ def test_each_language_has_its_own_copy(client, civil_servant_bif, page_cache):
         english = reverse("challenges:detail", args=[challenge.pk])
     page = _page(client, english)
     assert "Facts" in page and "Fakta" not in page
+
+
+@pytest.mark.parametrize("reader", ["visitor", "member"])
+def test_queries_are_equal_with_few_and_many_responses(
+    client, civil_servant_bif, entrepreneur, reader
+):
+    challenge = make_challenge(civil_servant_bif)
+    made = iter(range(100))
+
+    def grow(n):
+        for _ in range(n):
+            organisation = OrganisationFactory(name=f"Virksomhed {next(made)} ApS")
+            member_of(organisation, entrepreneur)
+            submit(entrepreneur, challenge, organisation)
+
+    if reader == "member":
+        client.force_login(entrepreneur)
+    small, large = query_counts(client, challenge.get_absolute_url(), grow, (1, 20))
+    assert small == large
