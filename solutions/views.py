@@ -100,7 +100,6 @@ def solution_detail(request, pk):
         can_manage = rules.can_manage(request.user, solution)
     content = _content(solution) if can_manage else _public_content(request, pk, solution)
     context = {
-        "solution_pk": pk,
         "title": content["title"],
         "breadcrumb_trail": _breadcrumbs(),
         "article_html": mark_safe(content["article"]),  # noqa: S308  (our own templates)
