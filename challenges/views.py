@@ -102,7 +102,8 @@ def challenge_detail(request, pk):
             .select_related("organisation")
             .order_by("organisation__name", "pk")
         )
-        can_respond = content["open"] and rules.can_respond(user, challenge)
+        # Asked only where it decides the button: with no response yet, it is shown.
+        can_respond = content["open"] and bool(own_responses) and rules.can_respond(user, challenge)
     context = {
         "challenge_pk": pk,
         "title": content["title"],

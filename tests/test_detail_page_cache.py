@@ -114,3 +114,16 @@ def test_queries_are_equal_with_few_and_many_responses(
         client.force_login(entrepreneur)
     small, large = query_counts(client, challenge.get_absolute_url(), grow, (1, 20))
     assert small == large
+
+
+def test_a_member_of_another_organisation_that_has_not_responded_may_still_respond(
+    client, civil_servant_bif, entrepreneur, organisation, page_cache
+):
+    challenge = make_challenge(civil_servant_bif)
+    response = submit(entrepreneur, challenge, organisation)
+    client.force_login(entrepreneur)
+    respond = reverse("challenges:respond", args=[challenge.pk])
+    assert respond not in _page(client, challenge.get_absolute_url())
+    member_of(OrganisationFactory(name="Anden Virksomhed ApS"), entrepreneur)
+    page = _page(client, challenge.get_absolute_url())
+    assert respond in page and response.get_absolute_url() in page
