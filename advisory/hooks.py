@@ -140,7 +140,8 @@ def _answers_part(user) -> Part | None:
             "proposal",
             "proposal__title",
             "administration",
-            "administration__name",
+            "administration__name_da",
+            "administration__name_en",
         )
         .order_by("due", "pk")[:SHOWN]
     )

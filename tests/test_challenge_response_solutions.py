@@ -144,8 +144,10 @@ def test_submitting_with_a_solution_links_it_for_both_sides(
     # The contact person's e-mail names and links the solution.
     email = OutgoingEmail.objects.get(to=[civil_servant_bif.email])
     assert "Kantine med jobtræning" in email.body_text
-    assert reverse("solutions:detail", args=[solution.pk]) in email.body_text
-    assert reverse("solutions:detail", args=[solution.pk]) in email.body_html
+    with translation.override(civil_servant_bif.language):  # the e-mail's language
+        path = reverse("solutions:detail", args=[solution.pk])
+    assert f"http://testserver{path}" in email.body_text
+    assert f'href="http://testserver{path}"' in email.body_html
 
 
 def test_a_response_without_a_solution_still_works(client, entrepreneur, challenge, own):

@@ -69,7 +69,7 @@ def test_a_member_sees_what_waits_for_their_review(
     services.conflict_declare(proposal=conflicted, actor=member, reason="Min egen virksomhed")
 
     part = _section(_page(client_for, member), "council_reviews")
-    assert "Forslag, der venter på din vurdering" in part
+    assert "Forslag, der afventer din vurdering" in part
     assert waiting.title in part
     for other in (reviewed, conflicted, screening):
         assert other.title not in part
@@ -80,7 +80,7 @@ def test_a_member_sees_what_waits_for_their_review(
 
 def test_a_member_with_nothing_to_review_is_told_so(client_for, member):
     part = _section(_page(client_for, member), "council_reviews")
-    assert "Intet forslag venter på din vurdering." in part
+    assert "Intet forslag afventer din vurdering." in part
 
 
 def test_only_council_members_get_the_review_part(
@@ -107,11 +107,12 @@ def test_the_secretary_sees_the_queue_counts(client_for, secretary, submitter):
     counts = _parts(secretary)["council_queue"].context["counts"]
     assert counts == {"new": 3, "submitted": 2, "overdue": 1}
     part = _section(_page(client_for, secretary), "council_queue")
-    assert "Venter på visitering" in part and "Visitering forsinket" in part
+    assert "Afventer visitering" in part and "Visitering forsinket" in part
     assert f'href="{reverse("advisory:queue")}"' in part
     # After the visit, nothing in the queue is new; a new submission is.
+    looked = timezone.now()
     make_proposal(submitter, S.SUBMITTED)
-    counts = _parts(secretary, since=timezone.now() - timedelta(seconds=1))
+    counts = _parts(secretary, since=looked)
     assert counts["council_queue"].context["counts"]["new"] == 1
 
 
