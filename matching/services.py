@@ -5,6 +5,7 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,19 @@ WORD = re.compile(r"\w{4,}")
 # The content version of the pages that show suggestions (portal.caching): every refresh
 # and dismissal bumps it.
 CONTENT_NAMESPACE = "matching"
+
+
+class InvitationLink(PageLink):
+    """The response form for the invitation's challenge with its organisation and solution
+    proposed, in the e-mail's language."""
+
+    def __init__(self, invitation: Invitation, absolute=None):
+        super().__init__("challenges:respond", [invitation.challenge_id], absolute)
+        self.query = invitation.respond_query()
+
+    def __str__(self) -> str:
+        path = f"{reverse(self.viewname, args=self.args)}?{self.query}"
+        return self.absolute(path) if self.absolute else path
 
 
 def schedule_refresh(kind: str, pk: int) -> None:
@@ -195,7 +209,7 @@ def suggestion_invite(*, user: User, suggestion: Suggestion, url_builder=None) -
                 "challenge": challenge,
                 "organisation": organisation,
                 "solution": suggestion.solution,
-                "respond_url": PageLink("challenges:respond", [challenge.pk], url_builder),
+                "respond_url": InvitationLink(invitation, url_builder),
                 "overview_url": PageLink("matching:overview", [], url_builder),
             },
         )
