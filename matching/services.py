@@ -13,6 +13,7 @@ from challenges import rules as challenge_rules
 from challenges.models import Challenge
 from matching import scoring
 from matching.models import Invitation, Suggestion
+from portal.caching import bump_content_version
 from portal.mail import PageLink, send_templated_email_to_users
 from portal.models import LocalCommitteeArea, SustainableDevelopmentGoal, User
 from solutions.models import Solution
@@ -22,6 +23,9 @@ SOLUTION = "solution"
 SIDES = {CHALLENGE: scoring.CHALLENGE, SOLUTION: scoring.SOLUTION}
 SHOWN_WORDS = 5
 WORD = re.compile(r"\w{4,}")
+# The content version of the pages that show suggestions (portal.caching): every refresh
+# and dismissal bumps it.
+CONTENT_NAMESPACE = "matching"
 
 
 class InvitationLink(PageLink):
@@ -121,6 +125,7 @@ def suggestions_refresh(*, kind: str, pk: int) -> int:
     pairs = scoring.score_pairs(side, pk)
     own = {side.me_column: pk}
     with transaction.atomic():
+        bump_content_version(CONTENT_NAMESPACE)  # the challenge and solution pages
         stale = Suggestion.objects.filter(**own, dismissed_at__isnull=True)
         if not pairs:
             stale.delete()
@@ -161,6 +166,7 @@ def suggestion_dismiss(*, user: User, suggestion: Suggestion) -> Suggestion:
         suggestion.dismissed_at = timezone.now()
         suggestion.dismissed_by = user
         suggestion.save(update_fields=["dismissed_at", "dismissed_by"])
+        bump_content_version(CONTENT_NAMESPACE)
     return suggestion
 
 
