@@ -1,10 +1,12 @@
 """Writes of matchmaking: refreshing suggestions, inviting, dismissing."""
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -61,13 +63,13 @@ def _word_for_lexeme(text: str) -> dict[str, str]:
         return found
 
 
-def _names(model) -> dict[int, dict]:
+def _names(model: type[Model]) -> dict[int, dict]:
     return {
         row["pk"]: row for row in model.objects.values("pk", "name_da", "name_en", *_extra(model))
     }
 
 
-def _extra(model) -> list[str]:
+def _extra(model: type[Model]) -> list[str]:
     return ["number"] if model is SustainableDevelopmentGoal else []
 
 
@@ -159,7 +161,9 @@ def _organisation_recipients(organisation_id: int) -> list[User]:
 
 
 @transaction.atomic
-def suggestion_invite(*, user: User, suggestion: Suggestion, url_builder=None) -> Invitation:
+def suggestion_invite(
+    *, user: User, suggestion: Suggestion, url_builder: Callable[[str], str] | None = None
+) -> Invitation:
     """The challenge's owners invite the suggested solution's organisation to respond: one
     invitation (and one e-mail to its members, each in their language) per challenge and
     organisation, however often it is asked."""

@@ -20,7 +20,7 @@ from tests.factories import (
     member_of,
     with_totp,
 )
-from tests.helpers import make_challenge
+from tests.challenge_helpers import make_challenge
 
 
 def test_civil_servant_publishes_an_entrepreneur_finds_and_answers_and_sees_the_shortlisting(
