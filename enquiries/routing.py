@@ -40,9 +40,7 @@ def wanted_roles(lead: Administration, participants: Iterable[Administration]) -
     return {lead.pk: EnquiryRouting.Role.LEAD, **roles}
 
 
-def apply_routing(
-    enquiry: Enquiry, wanted: dict[int, str], note: str, actor: User
-) -> list[int]:
+def apply_routing(enquiry: Enquiry, wanted: dict[int, str], note: str, actor: User) -> list[int]:
     """Keep the routings that do not change (with their confirmations), change or add the
     others and delete the rest; returns the administrations routed anew."""
     existing = {routing.administration_id: routing for routing in enquiry.routings.all()}

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.files.uploadedfile import UploadedFile
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
@@ -90,7 +90,8 @@ def locked(enquiry: Enquiry) -> Enquiry:
 
 
 def change_status(
-    enquiry: Enquiry, to_status: str, actor: User | None, *, is_public: bool = True) -> None:
+    enquiry: Enquiry, to_status: str, actor: User | None, *, is_public: bool = True
+) -> None:
     """Check the transition table, record the change and set the status (not yet saved).
     Leaving `waiting` resumes the answer clock; a finished status starts the retention
     clock (`closed_at`)."""
@@ -137,13 +138,14 @@ def _resume_deadline(enquiry: Enquiry) -> None:
 
 
 def _store_attachments(
-    enquiry: Enquiry, uploads: Iterable[UploadedFile], *, from_enquirer: bool = True) -> None:
+    enquiry: Enquiry, uploads: Iterable[UploadedFile], *, from_enquirer: bool = True
+) -> None:
     for upload in uploads:
         EnquiryAttachment.objects.create(
             enquiry=enquiry,
             file=upload,
-            original_name=upload.name[:255],
-            size=upload.size,
+            original_name=(upload.name or "")[:255],
+            size=upload.size or 0,
             from_enquirer=from_enquirer,
         )
 
@@ -203,7 +205,7 @@ def _tell_handlers_of_reply(enquiry: Enquiry, url_builder: UrlBuilder | None) ->
     handler = enquiry.handler
     if handler is not None and handler.is_active:
         recipients = [handler]
-    elif enquiry.lead_administration_id:
+    elif enquiry.lead_administration is not None:
         recipients = list(members_of(enquiry.lead_administration))
     else:
         recipients = list(contact_officers())

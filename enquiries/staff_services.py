@@ -9,8 +9,8 @@ the timeline and queues its e-mails in one transaction.
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db.models.fields.files import FieldFile
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 

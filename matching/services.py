@@ -6,7 +6,6 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,13 +62,13 @@ def _word_for_lexeme(text: str) -> dict[str, str]:
         return found
 
 
-def _names(model: type[Model]) -> dict[int, dict]:
+def _names(model: type[SustainableDevelopmentGoal | LocalCommitteeArea]) -> dict[int, dict]:
     return {
         row["pk"]: row for row in model.objects.values("pk", "name_da", "name_en", *_extra(model))
     }
 
 
-def _extra(model: type[Model]) -> list[str]:
+def _extra(model: type[SustainableDevelopmentGoal | LocalCommitteeArea]) -> list[str]:
     return ["number"] if model is SustainableDevelopmentGoal else []
 
 

@@ -13,9 +13,9 @@ from django.utils import timezone, translation
 
 from enquiries import routing, services, staff_services
 from enquiries.domain import Status
-from enquiries.staff_views import PAGE_SIZE
 from enquiries.models import Enquiry, EnquiryAccess, EnquiryEvent, ReplyTemplate, Topic
 from enquiries.services import change_status
+from enquiries.staff_views import PAGE_SIZE
 from tests.enquiry_helpers import PDF, administration, en, in_status, submit
 from tests.factories import civil_servant, with_totp
 from tests.helpers import query_counts

@@ -60,7 +60,9 @@ def visit(context, url: str) -> list[tuple[str, int]]:
     devtools.send("Network.enable")
     urls: dict[str, str] = {}
     received: dict[str, int] = {}
-    devtools.on("Network.requestWillBeSent", lambda e: urls.update({e["requestId"]: e["request"]["url"]}))
+    devtools.on(
+        "Network.requestWillBeSent", lambda e: urls.update({e["requestId"]: e["request"]["url"]})
+    )
     devtools.on(
         "Network.loadingFinished",
         lambda e: received.update({e["requestId"]: int(e["encodedDataLength"])}),
