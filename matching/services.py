@@ -6,6 +6,7 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,19 @@ SOLUTION = "solution"
 SIDES = {CHALLENGE: scoring.CHALLENGE, SOLUTION: scoring.SOLUTION}
 SHOWN_WORDS = 5
 WORD = re.compile(r"\w{4,}")
+
+
+class InvitationLink(PageLink):
+    """The response form for the invitation's challenge with its organisation and solution
+    proposed, in the e-mail's language."""
+
+    def __init__(self, invitation: Invitation, absolute=None):
+        super().__init__("challenges:respond", [invitation.challenge_id], absolute)
+        self.query = invitation.respond_query()
+
+    def __str__(self) -> str:
+        path = f"{reverse(self.viewname, args=self.args)}?{self.query}"
+        return self.absolute(path) if self.absolute else path
 
 
 def schedule_refresh(kind: str, pk: int) -> None:
@@ -192,7 +206,7 @@ def suggestion_invite(
                 "challenge": challenge,
                 "organisation": organisation,
                 "solution": suggestion.solution,
-                "respond_url": PageLink("challenges:respond", [challenge.pk], url_builder),
+                "respond_url": InvitationLink(invitation, url_builder),
                 "overview_url": PageLink("matching:overview", [], url_builder),
             },
         )

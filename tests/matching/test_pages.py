@@ -76,7 +76,12 @@ def test_owner_invites_once_and_the_organisation_is_mailed(client_for, themes):
     member = theme.best.organisation.memberships.first().user
     page = client_for(member).get(reverse("matching:overview")).content.decode()
     assert theme.challenge.title in page
-    assert reverse("challenges:respond", args=[theme.challenge.pk]) in page
+    respond = reverse("challenges:respond", args=[theme.challenge.pk])
+    # The link proposes the invited organisation and the suggested solution.
+    proposal = f"organisation={theme.best.organisation_id}&amp;solution={theme.best.pk}"
+    assert f'href="{respond}?{proposal}"' in page
+    email = OutgoingEmail.objects.latest("pk")
+    assert f"{respond}?{proposal.replace('&amp;', '&')}" in email.body_text
 
 
 def test_others_may_not_invite_or_dismiss(client_for, themes, civil_servant_tmf):
