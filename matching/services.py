@@ -29,7 +29,9 @@ class InvitationLink(PageLink):
     """The response form for the invitation's challenge with its organisation and solution
     proposed, in the e-mail's language."""
 
-    def __init__(self, invitation: Invitation, absolute=None):
+    def __init__(
+        self, invitation: Invitation, absolute: Callable[[str], str] | None = None
+    ) -> None:
         super().__init__("challenges:respond", [invitation.challenge_id], absolute)
         self.query = invitation.respond_query()
 
