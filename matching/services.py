@@ -1,6 +1,7 @@
 """Writes of matchmaking: refreshing suggestions, inviting, dismissing."""
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,7 +33,9 @@ class InvitationLink(PageLink):
     """The response form for the invitation's challenge with its organisation and solution
     proposed, in the e-mail's language."""
 
-    def __init__(self, invitation: Invitation, absolute=None):
+    def __init__(
+        self, invitation: Invitation, absolute: Callable[[str], str] | None = None
+    ) -> None:
         super().__init__("challenges:respond", [invitation.challenge_id], absolute)
         self.query = invitation.respond_query()
 
@@ -79,13 +82,13 @@ def _word_for_lexeme(text: str) -> dict[str, str]:
         return found
 
 
-def _names(model) -> dict[int, dict]:
+def _names(model: type[SustainableDevelopmentGoal | LocalCommitteeArea]) -> dict[int, dict]:
     return {
         row["pk"]: row for row in model.objects.values("pk", "name_da", "name_en", *_extra(model))
     }
 
 
-def _extra(model) -> list[str]:
+def _extra(model: type[SustainableDevelopmentGoal | LocalCommitteeArea]) -> list[str]:
     return ["number"] if model is SustainableDevelopmentGoal else []
 
 
@@ -179,7 +182,9 @@ def _organisation_recipients(organisation_id: int) -> list[User]:
 
 
 @transaction.atomic
-def suggestion_invite(*, user: User, suggestion: Suggestion, url_builder=None) -> Invitation:
+def suggestion_invite(
+    *, user: User, suggestion: Suggestion, url_builder: Callable[[str], str] | None = None
+) -> Invitation:
     """The challenge's owners invite the suggested solution's organisation to respond: one
     invitation (and one e-mail to its members, each in their language) per challenge and
     organisation, however often it is asked."""

@@ -12,6 +12,7 @@ from django.utils import translation
 from challenges.models import Response
 from solutions.models import Solution, Status
 from tests.browser.conftest import assert_accessible
+from tests.challenge_helpers import make_challenge
 from tests.factories import (
     PASSWORD,
     OrganisationFactory,
@@ -20,7 +21,6 @@ from tests.factories import (
     member_of,
     with_totp,
 )
-from tests.helpers import make_challenge
 
 
 def _log_in(page, email):
