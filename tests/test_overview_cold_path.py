@@ -171,3 +171,30 @@ def test_an_edited_challenge_shows_at_once_in_cached_rows(
     caching._local_versions.clear()  # as after the one-second trust of another process
     after = client.get(reverse("challenges:list"), {"sort": "deadline"}).content.decode()
     assert "Taghaver på alle skoler" in _result_list(after)
+
+
+def _titles(response) -> list[str]:
+    return [challenge.title for challenge in response.context["page_obj"].object_list]
+
+
+def test_a_search_word_is_widened_once_until_the_lexicon_grows(
+    client, civil_servant_bif, page_cache, django_capture_on_commit_callbacks
+):
+    from tests.solutions.conftest import make_published_challenge
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_published_challenge(
+            civil_servant_bif, title="Cykelværksted i Sydhavnen", summary="Unge reparerer."
+        )
+    first = client.get(reverse("challenges:list"), {"q": "værksted"})
+    assert _titles(first) == ["Cykelværksted i Sydhavnen"]
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("challenges:list"), {"q": "værksted", "sort": "newest"})
+    assert not [q for q in queries if "portal_searchword" in q["sql"]]
+    # A new word in the lexicon: the next search widens the word again and finds it.
+    with django_capture_on_commit_callbacks(execute=True):
+        make_published_challenge(
+            civil_servant_bif, title="Bådværksted ved kanalen", summary="Træbåde bygges."
+        )
+    again = client.get(reverse("challenges:list"), {"q": "værksted", "sort": "deadline"})
+    assert sorted(_titles(again)) == ["Bådværksted ved kanalen", "Cykelværksted i Sydhavnen"]
