@@ -213,10 +213,20 @@ class Challenge(models.Model):
         ordering = ["-published_at", "-pk"]
         indexes = [
             GinIndex(fields=["search_vector"], name="challenge_search_vector"),
+            # The overview's default order, with the columns its filters read: a filtered
+            # page's ids come from this index alone (an index-only scan).
             models.Index(
                 fields=["-published_at", "-id"],
-                name="challenge_public_newest",
+                name="challenge_newest_filters",
                 condition=Q(status__in=PUBLIC_STATUSES),
+                include=[
+                    "administration_ids",
+                    "district_ids",
+                    "sdg_ids",
+                    "collaboration",
+                    "deadline",
+                    "status",
+                ],
             ),
             models.Index(
                 fields=["deadline", "id"],

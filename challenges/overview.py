@@ -7,27 +7,32 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from challenges.models import Collaboration
-from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
-from portal.overview import Choice, Filter, Overview, Sort
+from portal.overview import (
+    Choice,
+    Filter,
+    Overview,
+    Sort,
+    administration_choices,
+    administration_ids,
+    area_choices,
+    area_ids,
+    goal_choices,
+    goal_ids,
+)
 
 DEADLINE_WINDOWS = {"14": 14, "30": 30, "90": 90}
 
 
 def _by_administration(queryset, slugs):
-    ids = list(Administration.objects.filter(slug__in=slugs).values_list("pk", flat=True))
-    return queryset.filter(administration_ids__overlap=ids)
+    return queryset.filter(administration_ids__overlap=administration_ids(slugs))
 
 
 def _by_district(queryset, slugs):
-    ids = list(LocalCommitteeArea.objects.filter(slug__in=slugs).values_list("pk", flat=True))
-    return queryset.filter(district_ids__overlap=ids)
+    return queryset.filter(district_ids__overlap=area_ids(slugs))
 
 
 def _by_sdg(queryset, numbers):
-    ids = list(
-        SustainableDevelopmentGoal.objects.filter(number__in=numbers).values_list("pk", flat=True)
-    )
-    return queryset.filter(sdg_ids__overlap=ids)
+    return queryset.filter(sdg_ids__overlap=goal_ids(numbers))
 
 
 def _by_state(queryset, states):
@@ -77,21 +82,19 @@ class ChallengeOverview(Overview):
             Filter(
                 "administration",
                 _("Administration"),
-                lambda: [Choice(a.slug, a.name) for a in Administration.objects.all()],
+                administration_choices,
                 _by_administration,
             ),
             Filter(
                 "district",
                 _("Local committee area"),
-                lambda: [Choice(d.slug, d.name) for d in LocalCommitteeArea.objects.all()],
+                area_choices,
                 _by_district,
             ),
             Filter(
                 "sdg",
                 _("Sustainable Development Goal"),
-                lambda: [
-                    Choice(str(g.number), str(g)) for g in SustainableDevelopmentGoal.objects.all()
-                ],
+                goal_choices,
                 _by_sdg,
             ),
             Filter(

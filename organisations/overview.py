@@ -3,33 +3,24 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.caching import short_lived
-from portal.models import LocalCommitteeArea, SustainableDevelopmentGoal
-from portal.overview import Choice, Filter, Overview, Sort
-
-
-def _area_choices() -> list[Choice]:
-    return short_lived(
-        "organisations:areas",
-        lambda: [Choice(a.slug, a.name) for a in LocalCommitteeArea.objects.all()],
-    )
-
-
-def _sdg_choices() -> list[Choice]:
-    return short_lived(
-        "organisations:sdgs",
-        lambda: [Choice(str(g.number), str(g)) for g in SustainableDevelopmentGoal.objects.all()],
-    )
+from portal.overview import (
+    Choice,
+    Filter,
+    Overview,
+    Sort,
+    area_choices,
+    area_ids,
+    goal_choices,
+    goal_ids,
+)
 
 
 def _by_area(queryset, slugs):
-    ids = [a.pk for a in LocalCommitteeArea.objects.filter(slug__in=slugs).only("pk")]
-    return queryset.filter(district_ids__overlap=ids)
+    return queryset.filter(district_ids__overlap=area_ids(slugs))
 
 
 def _by_sdg(queryset, numbers):
-    goals = SustainableDevelopmentGoal.objects.filter(number__in=numbers).only("pk")
-    return queryset.filter(sdg_ids__overlap=[g.pk for g in goals])
+    return queryset.filter(sdg_ids__overlap=goal_ids(numbers))
 
 
 def _by_rsv(queryset, values):
@@ -65,8 +56,8 @@ class OrganisationOverview(Overview):
 
     def build_filters(self):
         return [
-            Filter("district", _("Local committee area"), _area_choices, _by_area),
-            Filter("sdg", _("Sustainable Development Goal"), _sdg_choices, _by_sdg),
+            Filter("district", _("Local committee area"), area_choices, _by_area),
+            Filter("sdg", _("Sustainable Development Goal"), goal_choices, _by_sdg),
             Filter(
                 "rsv",
                 _("Registered social enterprise (RSV)"),

@@ -8,6 +8,17 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
 
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from portal.caching import reference_changed
+        from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
+
+        # Overview rows and filter choices show the reference data (portal.caching).
+        for model in (Administration, LocalCommitteeArea, SustainableDevelopmentGoal):
+            post_save.connect(reference_changed, sender=model, dispatch_uid=f"ref-{model}")
+            post_delete.connect(reference_changed, sender=model, dispatch_uid=f"ref-del-{model}")
+
 
 class AdminConfig(admin_apps.AdminConfig):
     default = False

@@ -5,10 +5,18 @@ settings.OVERVIEW_CACHE_SECONDS. Its key holds a content version that every chan
 underlying objects bumps in the shared cache, so a change shows at once in the process that
 made it and within a second in the others; the time limit bounds everything else (for
 example a renamed administration).
+
+Rendered rows of an overview (`cached_rows`) are kept longer, because their key holds every
+version they depend on: the content versions of their kinds, the reference data's version
+(administrations, local committee areas and goals; bumped by any save or delete of them,
+see `reference_changed`), the language, the day and the search words that were highlighted.
+A page nobody asked for in the last seconds then renders from the ids of one query and the
+rows other pages already rendered.
 """
 
 import hashlib
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -16,6 +24,10 @@ from django.db import transaction
 from django.utils import translation
 
 _VERSION_TTL = 1.0  # seconds a process trusts its copy of a content version
+# Rows and reference choices are keyed by every version they depend on; the time only
+# bounds the memory they take.
+ROW_SECONDS = 600
+REFERENCE_NAMESPACE = "reference"
 _local_versions: dict[str, tuple[float, int]] = {}
 
 
@@ -76,3 +88,46 @@ def cached_fragment_for(namespaces: list[str], parts: list[str], render) -> str:
     first, *others = namespaces
     versions = [f"{namespace}:{content_version(namespace)}" for namespace in others]
     return cached_fragment(first, [*versions, *parts], render)
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def cached_rows(
+    namespaces: list[str],
+    parts: list[str],
+    ids: list[int],
+    render: Callable[[list[int]], dict[int, str]],
+) -> list[str]:
+    """The rendered rows of `ids` in their order, from the per-process cache where another
+    page already rendered them; `render(missing_ids)` renders the others (a row it does not
+    return, deleted or hidden meanwhile, is left out). The key holds the content versions of
+    `namespaces`, the reference data's version, the language and `parts` (for example the
+    day and the highlighted words)."""
+    versions = [
+        f"{namespace}:{content_version(namespace)}"
+        for namespace in [*namespaces, REFERENCE_NAMESPACE]
+    ]
+    prefix = f"row:{_digest([*versions, translation.get_language() or '', *parts])}:"
+    keys = [f"{prefix}{pk}" for pk in ids]
+    pages = caches["pages"]
+    found = pages.get_many(keys)
+    missing = [pk for pk, key in zip(ids, keys, strict=True) if key not in found]
+    if missing:
+        rendered = {f"{prefix}{pk}": html for pk, html in render(missing).items()}
+        pages.set_many(rendered, timeout=ROW_SECONDS)
+        found.update(rendered)
+    return [found[key] for key in keys if key in found]
+
+
+def reference_value(key: str, compute):
+    """A value computed from the reference data only (a filter's choices, slugs to ids),
+    kept per process and language until the reference data changes."""
+    version = content_version(REFERENCE_NAMESPACE)
+    return short_lived(f"{key}:reference-{version}", compute, seconds=ROW_SECONDS)
+
+
+def reference_changed(sender, **kwargs) -> None:
+    """Signal receiver (portal.apps): an administration, area or goal was saved or deleted."""
+    bump_content_version(REFERENCE_NAMESPACE)

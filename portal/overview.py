@@ -7,9 +7,11 @@ JavaScript. Unknown filter values, sort keys or page numbers never fail: they ar
 and the page says so.
 """
 
-from collections.abc import Callable, Iterable
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from math import ceil
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -17,14 +19,16 @@ from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.caching import cached_fragment
+from portal.caching import cached_fragment, cached_rows, reference_value
+from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
 from portal.search import WORD, Expansion, expand
 
 MAX_QUERY_LENGTH = 200
@@ -63,6 +67,51 @@ class Filter:
         return next((c.label for c in self.options if c.value == value), value)
 
 
+# The filters on reference data: their choices and the ids of the chosen values, kept per
+# process until the reference data changes (portal.caching.reference_value).
+
+
+def administration_choices() -> list[Choice]:
+    return reference_value(
+        "choices:administrations",
+        lambda: [Choice(a.slug, a.name) for a in Administration.objects.all()],
+    )
+
+
+def area_choices() -> list[Choice]:
+    return reference_value(
+        "choices:areas",
+        lambda: [Choice(a.slug, a.name) for a in LocalCommitteeArea.objects.all()],
+    )
+
+
+def goal_choices() -> list[Choice]:
+    return reference_value(
+        "choices:goals",
+        lambda: [Choice(str(g.number), str(g)) for g in SustainableDevelopmentGoal.objects.all()],
+    )
+
+
+def _ids(key: str, pairs: QuerySet, values: list[str]) -> list[int]:
+    """The ids of `values` by `pairs`, a lazy query of (value, id) read on a cache miss."""
+    by_value = reference_value(key, lambda: {str(value): pk for value, pk in pairs})
+    return [by_value[value] for value in values if value in by_value]
+
+
+def administration_ids(slugs: list[str]) -> list[int]:
+    return _ids("ids:administrations", Administration.objects.values_list("slug", "pk"), slugs)
+
+
+def area_ids(slugs: list[str]) -> list[int]:
+    return _ids("ids:areas", LocalCommitteeArea.objects.values_list("slug", "pk"), slugs)
+
+
+def goal_ids(numbers: list[str]) -> list[int]:
+    return _ids(
+        "ids:goals", SustainableDevelopmentGoal.objects.values_list("number", "pk"), numbers
+    )
+
+
 @dataclass(frozen=True)
 class Sort:
     key: str
@@ -98,6 +147,51 @@ class CappedPaginator(Paginator):
     @property
     def is_capped(self) -> bool:
         return self.count > self.max_results
+
+
+class PageRows(Sequence):
+    """A page's objects, read by their ids (one query, in the ids' order) only when
+    something looks at them: a page rendered from cached rows never does."""
+
+    def __init__(self, ids: list[int], fetch: Callable[[list[int]], dict[int, Any]]):
+        self.ids = ids
+        self._fetch = fetch
+        self._objects: list | None = None
+
+    @property
+    def objects(self) -> list:
+        if self._objects is None:
+            found = self._fetch(self.ids) if self.ids else {}
+            self._objects = [found[pk] for pk in self.ids if pk in found]
+        return self._objects
+
+    def __len__(self) -> int:
+        return len(self.objects)
+
+    def __getitem__(self, index):
+        return self.objects[index]
+
+
+class IdPaginator(CappedPaginator):
+    """A `CappedPaginator` over the ids of the first `max_results` + 1 matches in the order
+    shown, read by one query: the count is their number and a page is a slice of them,
+    whose objects `fetch(ids)` reads when needed (`PageRows`)."""
+
+    object_list: list[int]  # type: ignore[assignment]
+
+    def __init__(self, ids: list[int], fetch, per_page, max_results):
+        super().__init__(ids, per_page, max_results)
+        self.fetch = fetch
+
+    @cached_property
+    def count(self):
+        return len(self.object_list)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.max_results)
+        return Page(PageRows(self.object_list[bottom:top], self.fetch), number, self)
 
 
 @dataclass(frozen=True)
@@ -179,6 +273,20 @@ class Overview:
     def build_filters(self) -> list[Filter]:
         return []
 
+    @cached_property
+    def rendered_filters(self) -> list[str]:
+        """Each filter's choices (components/overview_filter.html), rendered once per chosen
+        values and language and kept until the reference data changes: the choices are the
+        reference data's or fixed in the code (portal.caching.reference_value)."""
+        template = get_template("components/overview_filter.html")
+        rendered = []
+        for overview_filter in self.filters:
+            chosen = [type(self).__name__, overview_filter.param, *overview_filter.selected]
+            key = "filter:" + hashlib.sha256("\x1f".join(chosen).encode()).hexdigest()[:32]
+            html = reference_value(key, lambda f=overview_filter: template.render({"filter": f}))
+            rendered.append(mark_safe(html))  # noqa: S308  (our own rendered template)
+        return rendered
+
     @property
     def available_sorts(self) -> list[Sort]:
         return [sort for sort in self.sorts if self.query or not sort.needs_query]
@@ -187,14 +295,41 @@ class Overview:
     def is_filtered(self) -> bool:
         return bool(self.query) or any(f.selected for f in self.filters)
 
-    def results(self) -> QuerySet:
+    def matches(self) -> QuerySet:
+        """The objects that the filters and the search words select, in no order."""
         queryset = self.base_queryset
         for overview_filter in self.filters:
             if overview_filter.selected:
                 queryset = overview_filter.apply(queryset, overview_filter.selected)
         if self.query:
             queryset = self.apply_search(queryset)
-        return self.apply_sort(queryset)
+        return queryset
+
+    def results(self) -> QuerySet:
+        return self.apply_sort(self.matches())
+
+    def ids_query(self) -> QuerySet:
+        """The one query of a page: the ids of the first `max_results` + 1 results in the
+        order shown; by relevance, the newest matches with their rank (`result_ids`)."""
+        limit = self.max_results + 1
+        if self.sort == "relevance":
+            newest = self.matches().order_by(*self.newest_ordering)
+            return newest.values_list("pk", "relevance")[:limit]
+        return self.apply_sort(self.matches()).values_list("pk", flat=True)[:limit]
+
+    def result_ids(self) -> list[int]:
+        """The ids of the first `max_results` + 1 results in the order shown: their number
+        is the count, and a page is a slice of them. By relevance, only the newest
+        `max_results` matches are ranked (as `apply_sort` does), here in Python."""
+        if self.sort != "relevance":
+            return list(self.ids_query())
+        newest = list(self.ids_query())
+        ranked = sorted(newest[: self.max_results], key=lambda row: (-row[1], -row[0]))
+        return [pk for pk, _rank in ranked + newest[self.max_results :]]
+
+    def objects_by_id(self, ids: list[int]) -> dict[int, Any]:
+        """The visible objects of `ids`, with the relations the result template shows."""
+        return {item.pk: item for item in self.base_queryset.filter(pk__in=ids)}
 
     def apply_search(self, queryset: QuerySet) -> QuerySet:
         """Danish full-text search over the weighted fields, where each search word may also
@@ -228,9 +363,36 @@ class Overview:
     @property
     def page(self):
         if self._page is None:
-            paginator = CappedPaginator(self.results(), self.page_size, self.max_results)
+            paginator = IdPaginator(
+                self.result_ids(), self.objects_by_id, self.page_size, self.max_results
+            )
             self._page = paginator.get_page(self.params.get("page"))
         return self._page
+
+    # Namespaces besides `cache_namespace` whose changes the result rows show (for
+    # example the organisation's name on a solution).
+    row_namespaces: tuple[str, ...] = ()
+
+    @cached_property
+    def rendered_results(self) -> list[str]:
+        """The page's results, each the `result_template` given `item` and `overview`,
+        rendered once per content version, language, day and highlighted words and then
+        kept per process (portal.caching.cached_rows): a page renders from the ids of one
+        query and reads the objects only of rows that no page has rendered yet."""
+        ids = self.page.object_list.ids
+        template = get_template(self.result_template)
+
+        def render(missing: list[int]) -> dict[int, str]:
+            return {
+                pk: template.render({"item": item, "overview": self})
+                for pk, item in self.objects_by_id(missing).items()
+            }
+
+        highlighted = [self.query, *sorted(self.expansion.matched_words)] if self.query else []
+        parts = [self.result_template, timezone.localdate().isoformat(), *highlighted]
+        namespaces = [self.cache_namespace, *self.row_namespaces]
+        rows = cached_rows(namespaces, parts, ids, render)
+        return [mark_safe(row) for row in rows]  # noqa: S308  (our own rendered template)
 
     # Query strings -------------------------------------------------------------------
 

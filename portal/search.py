@@ -18,13 +18,19 @@ to the words of the texts (the lexicon, `SearchWord`) that it was probably meant
 Words the prefix already covers are not repeated, so a common stem ("skole…") no longer
 crowds out the compound that was meant; no fixed number of similar words is taken. Each
 kind is bounded only by `SAFETY_LIMIT`, which protects the query's size from a lexicon
-gone wrong, not the ranking. One query for all the search words.
+gone wrong, not the ranking. One query for all the search words, and only for the words no
+search has widened since the lexicon last grew: each word's result is kept per process
+under the lexicon's version, which `remember_words` bumps when it adds a word.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import caches
 from django.db import connection
+
+from portal.caching import ROW_SECONDS, bump_content_version, content_version
 
 WORD = re.compile(r"\w+")
 MIN_LENGTH = 4
@@ -34,6 +40,7 @@ TYPO_MAX_EDITS = 2
 COMPOUND_TAIL = 5  # letters an inflection may add after the base: "erne", "ernes"
 SAFETY_LIMIT = 200
 ENDINGS = ("ernes", "erne", "ene", "ers", "er", "en", "et", "es", "e", "s")
+LEXICON_NAMESPACE = "lexicon"
 
 
 def words_in(*texts: str) -> set[str]:
@@ -56,6 +63,9 @@ def remember_words(*texts: str) -> None:
             "ON CONFLICT DO NOTHING",
             [words],
         )
+        added = cursor.rowcount
+    if added:
+        bump_content_version(LEXICON_NAMESPACE)  # the widened search words may change
 
 
 def base_of(term: str) -> str:
@@ -101,22 +111,33 @@ def _term_sql(index: int, term: str) -> tuple[str, list]:
     return sql, params
 
 
+def _lexicon_key(version: int, term: str) -> str:
+    return f"lexicon:{version}:{hashlib.sha256(term.encode()).hexdigest()[:32]}"
+
+
 def related_words(terms: list[str]) -> list[list[str]]:
-    """For each term, the lexicon words it widens to (besides its prefix); one query."""
-    found: list[list[str]] = [[] for _ in terms]
-    parts, params = [], []
-    for index, term in enumerate(terms):
-        if len(term) >= MIN_LENGTH:
+    """For each term, the lexicon words it widens to (besides its prefix): at most one query,
+    for the terms not kept since the lexicon last grew."""
+    version = content_version(LEXICON_NAMESPACE)
+    keys = {term: _lexicon_key(version, term) for term in terms if len(term) >= MIN_LENGTH}
+    pages = caches["pages"]
+    known = pages.get_many(list(keys.values()))
+    missing = [term for term, key in keys.items() if key not in known]
+    if missing:
+        parts, params = [], []
+        for index, term in enumerate(missing):
             sql, term_params = _term_sql(index, term)
             parts.append(sql)
             params += term_params
-    if not parts:
-        return found
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ".join(parts) + " ORDER BY 1, 2", params)
-        for index, word in cursor.fetchall():
-            found[index].append(word)
-    return found
+        words: list[list[str]] = [[] for _ in missing]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ".join(parts) + " ORDER BY 1, 2", params)
+            for index, word in cursor.fetchall():
+                words[index].append(word)
+        found = {keys[term]: words[index] for index, term in enumerate(missing)}
+        pages.set_many(found, timeout=ROW_SECONDS)
+        known.update(found)
+    return [list(known[keys[term]]) if term in keys else [] for term in terms]
 
 
 def similar_words(term: str) -> list[str]:

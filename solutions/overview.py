@@ -3,22 +3,26 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.models import LocalCommitteeArea, SustainableDevelopmentGoal
-from portal.overview import Choice, Filter, Overview, Sort
+from portal.overview import (
+    Choice,
+    Filter,
+    Overview,
+    Sort,
+    area_choices,
+    area_ids,
+    goal_choices,
+    goal_ids,
+)
 from portal.vocabulary import Collaboration, TargetGroup
 from solutions.models import PriceModel
 
 
 def _by_district(queryset, slugs):
-    ids = list(LocalCommitteeArea.objects.filter(slug__in=slugs).values_list("pk", flat=True))
-    return queryset.filter(district_ids__overlap=ids)
+    return queryset.filter(district_ids__overlap=area_ids(slugs))
 
 
 def _by_sdg(queryset, numbers):
-    ids = list(
-        SustainableDevelopmentGoal.objects.filter(number__in=numbers).values_list("pk", flat=True)
-    )
-    return queryset.filter(sdg_ids__overlap=ids)
+    return queryset.filter(sdg_ids__overlap=goal_ids(numbers))
 
 
 def _by_rsv(queryset, values):
@@ -33,6 +37,7 @@ def _choices(text_choices):
 
 class SolutionOverview(Overview):
     cache_namespace = "solutions"
+    row_namespaces = ("organisations",)  # a result shows its organisation's name and RSV
     result_template = "solutions/includes/result.html"
     list_url_name = "solutions:list"
     feed_url_name = "solutions:feed"
@@ -62,15 +67,13 @@ class SolutionOverview(Overview):
             Filter(
                 "district",
                 _("Local committee area"),
-                lambda: [Choice(d.slug, d.name) for d in LocalCommitteeArea.objects.all()],
+                area_choices,
                 _by_district,
             ),
             Filter(
                 "sdg",
                 _("Sustainable Development Goal"),
-                lambda: [
-                    Choice(str(g.number), str(g)) for g in SustainableDevelopmentGoal.objects.all()
-                ],
+                goal_choices,
                 _by_sdg,
             ),
             Filter(
