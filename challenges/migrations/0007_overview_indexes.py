@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('challenges', '0005_response_lifecycle'),
+        ('challenges', '0006_response_solution'),
         ('portal', '0006_outgoing_email_message_id'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
