@@ -16,7 +16,7 @@ from portal import caching
 from portal.models import Administration
 from solutions import bench as solution_bench
 from solutions.overview import SolutionOverview
-from tests.helpers import make_challenge
+from tests.challenge_helpers import make_challenge
 
 CAP = 40  # the overviews' max_results in these tests: the bench data has more matches
 
