@@ -25,7 +25,7 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args, kinds, **kwargs):
         super().__init__(*args, **kwargs)
-        self.kinds = list(kinds)
+        self.kinds = [str(kind) for kind in kinds]
         for kind in self.kinds:
             self.fields[kind] = forms.ChoiceField(
                 label=Kind(kind).label,

@@ -20,6 +20,18 @@ def work_overview(request) -> list[Part]:
     ]
 
 
+def profile_parts(user) -> list[Part]:
+    """E-mails about what the user follows: a link to the page (no query)."""
+    return [
+        Part(
+            key="following",
+            heading=_("E-mails about what you follow"),
+            template="following/includes/profile_part.html",
+            order=30,
+        )
+    ]
+
+
 def _when(value) -> str | None:
     return value.isoformat() if value else None
 

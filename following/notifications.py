@@ -95,7 +95,8 @@ FROM following_subscription s
 JOIN portal_administrationmembership m ON m.user_id = s.user_id
 WHERE s.kind = %s AND s.created_at <= %s AND m.administration_id IN (
     SELECT DISTINCT unnest(c.administration_ids) FROM challenges_challenge c
-    WHERE c.status = ANY(%s) AND (c.district_ids && %s OR c.sdg_ids && %s)
+    WHERE c.status = ANY(%s::text[])
+    AND (c.district_ids && %s::integer[] OR c.sdg_ids && %s::integer[])
 )
 """
 
@@ -117,7 +118,7 @@ def _area_notices(solution_id: int) -> list[tuple[int, str, int | None, int | No
             [
                 Kind.AREA_SOLUTIONS.value,
                 solution["published_at"],
-                list(PUBLIC_STATUSES),
+                [str(status) for status in PUBLIC_STATUSES],
                 solution["district_ids"],
                 solution["sdg_ids"],
             ],

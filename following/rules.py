@@ -20,7 +20,7 @@ def can_follow(user: AnyUser) -> bool:
 
 
 def is_organisation_member(user: AnyUser) -> bool:
-    return can_follow(user) and user.organisation_memberships.exists()
+    return isinstance(user, User) and can_follow(user) and user.organisation_memberships.exists()
 
 
 def standing_kinds_for(user: AnyUser) -> list[Kind]:

@@ -328,6 +328,8 @@ def waiting_notices(user_id: int) -> list[Notice]:
 
 def _send_digest_email(user: User, sections: list[Section], count: int) -> OutgoingEmail:
     token = tokens.for_digest(user.pk)
+    with translation.override(user.language):
+        headers = unsubscribe_headers(token)
     return send_templated_email(
         to=user.email,
         template_prefix="following/email/digest",
@@ -338,7 +340,7 @@ def _send_digest_email(user: User, sections: list[Section], count: int) -> Outgo
             "unsubscribe_url": PageLink("following:unsubscribe", [token], site_url),
         },
         language=user.language,
-        headers=unsubscribe_headers(token),
+        headers=headers,
     )
 
 
