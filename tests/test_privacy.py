@@ -361,8 +361,8 @@ class Objects:
     def following_Follower_user(self):
         from following.models import Follower
 
-        Follower.objects.create(user=self.user, digest_until=stamp(23))
-        return stamp(23).isoformat()
+        Follower.objects.create(user=self.user, digest_until=stamp(13))
+        return stamp(13).isoformat()
 
     def following_Digest_user(self):
         from following.models import Digest
@@ -370,7 +370,7 @@ class Objects:
         digest = Digest.objects.create(
             user=self.user, period="2020-W01", window_start=stamp(1), window_end=stamp(2), items=1
         )
-        return at(Digest.objects.filter(pk=digest.pk), "created_at", 24)
+        return at(Digest.objects.filter(pk=digest.pk), "created_at", 14)
 
     def following_Notice_user(self):
         from following.models import Kind, Notice
@@ -378,7 +378,7 @@ class Objects:
         notice = Notice.objects.create(
             user=self.user, kind=Kind.FITTING_CHALLENGES, challenge=self.challenge()
         )
-        return at(Notice.objects.filter(pk=notice.pk), "created_at", 25)
+        return at(Notice.objects.filter(pk=notice.pk), "created_at", 15)
 
     def advisory_LedgerEntry_actor(self):
         from advisory.models import EntryKind, LedgerEntry

@@ -43,6 +43,7 @@ def fitting_challenge(civil_servant_bif, area, goal, **fields):
 
 
 def solution_for(member, area, goal, **fields):
+    fields.setdefault("target_groups", ["elderly"])
     return make_solution(
         member,
         member.organisation_memberships.get().organisation,
@@ -50,7 +51,6 @@ def solution_for(member, area, goal, **fields):
         summary="Ugentlig fællesspisning, der bryder ensomhed.",
         districts=[area],
         sdgs=[goal],
-        target_groups=["elderly"],
         **fields,
     )
 
