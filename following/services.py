@@ -210,41 +210,34 @@ def _solution_item(solution, note: str = "") -> dict[str, Any]:
     }
 
 
-def _is_open(challenge) -> bool:
-    return challenge.is_open_for_responses
-
-
-def _is_public_solution(solution) -> bool:
-    return solution.is_public
+def _notice_item(kind: str, notice: Notice) -> tuple[tuple, dict[str, Any]] | None:
+    """(what it is about, the item) of a notice whose things are still public."""
+    challenge, solution = notice.challenge, notice.solution
+    if kind == Kind.AREA_SOLUTIONS:
+        if solution is None or not solution.is_public:
+            return None
+        return ("s", solution.pk), _solution_item(solution)
+    if challenge is None or solution is None or not challenge.is_open_for_responses:
+        return None
+    if kind == Kind.FITTING_CHALLENGES:
+        note = gettext("Suggested for your solution “%(title)s”") % {"title": solution.title}
+        return ("c", challenge.pk), _challenge_item(challenge, note)
+    if not solution.is_public:
+        return None
+    note = gettext("Suggested for your challenge “%(title)s”") % {"title": challenge.title}
+    return ("p", challenge.pk, solution.pk), _solution_item(solution, note)
 
 
 def notice_items(kind: str, notices: Iterable[Notice]) -> list[dict[str, Any]]:
     """The items of a standing interest's notices that are still public (each once),
     in the active language."""
-    items, seen = [], set()
+    items: list[dict[str, Any]] = []
+    seen: set[tuple] = set()
     for notice in notices:
-        if kind == Kind.FITTING_CHALLENGES:
-            key = ("c", notice.challenge_id)
-            if key in seen or not _is_open(notice.challenge):
-                continue
-            note = gettext("Suggested for your solution “%(title)s”") % {
-                "title": notice.solution.title
-            }
-            items.append(_challenge_item(notice.challenge, note))
-        elif kind == Kind.SUGGESTED_SOLUTIONS:
-            key = ("p", notice.challenge_id, notice.solution_id)
-            if not (_is_open(notice.challenge) and _is_public_solution(notice.solution)):
-                continue
-            note = gettext("Suggested for your challenge “%(title)s”") % {
-                "title": notice.challenge.title
-            }
-            items.append(_solution_item(notice.solution, note))
-        else:
-            key = ("s", notice.solution_id)
-            if key in seen or not _is_public_solution(notice.solution):
-                continue
-            items.append(_solution_item(notice.solution))
-        seen.add(key)
+        found = _notice_item(kind, notice)
+        if found is not None and found[0] not in seen:
+            seen.add(found[0])
+            items.append(found[1])
     return items
 
 
