@@ -15,11 +15,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
 from following import rules, searches, tokens
@@ -181,7 +182,7 @@ class Section:
     subscription: Subscription | None = None
     more_url: str = ""
 
-    @property
+    @cached_property
     def stop_url(self) -> str:
         if self.subscription is None:
             return ""
@@ -196,7 +197,7 @@ def _challenge_item(challenge, note: str = "") -> dict[str, Any]:
         "summary": challenge.summary,
         "by": challenge.owner.name,
         "note": note,
-        "url": PageLink("challenges:detail", [challenge.pk], site_url),
+        "url": str(PageLink("challenges:detail", [challenge.pk], site_url)),
     }
 
 
@@ -206,7 +207,7 @@ def _solution_item(solution, note: str = "") -> dict[str, Any]:
         "summary": solution.summary,
         "by": solution.organisation.name,
         "note": note,
-        "url": PageLink("solutions:detail", [solution.pk], site_url),
+        "url": str(PageLink("solutions:detail", [solution.pk], site_url)),
     }
 
 
@@ -249,6 +250,14 @@ class DigestRun:
         self.cutoff = cutoff
         self._results: dict[tuple, list] = {}
         self._describers: dict[str, searches.Describer] = {}
+        self._items: dict[tuple, dict[str, Any]] = {}
+
+    def item(self, found, is_challenge: bool) -> dict[str, Any]:
+        """A search result as an e-mail shows it, made once per language."""
+        key = (translation.get_language(), is_challenge, found.pk)
+        if key not in self._items:
+            self._items[key] = _challenge_item(found) if is_challenge else _solution_item(found)
+        return self._items[key]
 
     def results(self, kind: str, query: str, start: datetime) -> list:
         key = (kind, query, start)
@@ -277,7 +286,7 @@ def _search_sections(follower, subscriptions, run: DigestRun, seen: set) -> list
             key = ("c" if is_challenge else "s", item.pk)
             if key not in seen:
                 seen.add(key)
-                items.append(_challenge_item(item) if is_challenge else _solution_item(item))
+                items.append(run.item(item, is_challenge))
         if items:
             list_url = reverse(searches.KINDS[subscription.kind].list_url_name)
             query = f"?{subscription.query}" if subscription.query else ""
@@ -344,13 +353,16 @@ def digest_send(*, user_id: int, period: str, run: DigestRun) -> Digest | None:
             Follower.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("user")
             .filter(user_id=user_id, user__is_active=True)
+            .exclude(Exists(Digest.objects.filter(user_id=OuterRef("user_id"), period=period)))
             .first()
         )
-        if follower is None or Digest.objects.filter(user_id=user_id, period=period).exists():
+        if follower is None:
             return None
         user = follower.user
         subscriptions = list(Subscription.objects.filter(user_id=user_id))
-        notices = waiting_notices(user_id)
+        # Notices are written only for standing interests (and dropped with them).
+        standing = any(not subscription.is_search for subscription in subscriptions)
+        notices = waiting_notices(user_id) if standing else []
         with translation.override(user.language):
             seen: set = set()
             sections = _search_sections(follower, subscriptions, run, seen)
@@ -364,10 +376,10 @@ def digest_send(*, user_id: int, period: str, run: DigestRun) -> Digest | None:
             window_start=follower.digest_until,
             window_end=run.cutoff,
             items=count,
+            email=_send_digest_email(user, sections, count),
         )
-        digest.email = _send_digest_email(user, sections, count)
-        digest.save(update_fields=["email"])
-        Notice.objects.filter(pk__in=[n.pk for n in notices]).update(digest=digest)
+        if notices:
+            Notice.objects.filter(pk__in=[n.pk for n in notices]).update(digest=digest)
         follower.digest_until = max(follower.digest_until, run.cutoff)
         follower.save(update_fields=["digest_until"])
         return digest
@@ -410,6 +422,10 @@ def digests_send(*, now: datetime | None = None) -> int:
     sent = 0
     for frequency, period in periods.items():
         for user_id in due_followers(frequency, period):
-            if digest_send(user_id=user_id, period=period, run=run) is not None:
+            try:
+                digest = digest_send(user_id=user_id, period=period, run=run)
+            except IntegrityError:
+                continue  # another run sent this user's digest for the period meanwhile
+            if digest is not None:
                 sent += 1
     return sent

@@ -212,3 +212,10 @@ def test_the_page_makes_as_many_queries_with_many_searches_as_with_one(client, e
 
     counts = query_counts(client, reverse("following:page"), grow, sizes=(2, 12))
     assert counts[0] == counts[1]
+
+
+def test_the_profile_links_to_what_the_user_follows(client, entrepreneur):
+    client.force_login(entrepreneur)
+    content = client.get(reverse("portal:profile")).content.decode()
+    assert "E-mails om det, du følger" in content
+    assert f'href="{reverse("following:page")}"' in content
