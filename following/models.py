@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 class Frequency(models.TextChoices):
     DAILY = "daily", _("Daily")
-    WEEKLY = "weekly", _("Weekly")
+    WEEKLY = "weekly", _("Weekly, on Mondays")
 
 
 class Kind(models.TextChoices):

@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
             name='Follower',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('frequency', models.CharField(choices=[('daily', 'Daily'), ('weekly', 'Weekly')], default='daily', max_length=8, verbose_name='how often')),
+                ('frequency', models.CharField(choices=[('daily', 'Daily'), ('weekly', 'Weekly, on Mondays')], default='daily', max_length=8, verbose_name='how often')),
                 ('digest_until', models.DateTimeField(default=django.utils.timezone.now, verbose_name='told up to')),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='follower', to=settings.AUTH_USER_MODEL)),
             ],
