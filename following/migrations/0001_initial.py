@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('challenges', '0005_response_lifecycle'),
-        ('portal', '0007_outgoing_email_headers'),
+        ('portal', '0008_outgoing_email_headers'),
         ('solutions', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0006_outgoing_email_message_id'),
+        ('portal', '0007_fuzzystrmatch'),
     ]
 
     operations = [
