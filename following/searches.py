@@ -42,7 +42,7 @@ class SearchKind:
         return self.overview(params, queryset if queryset is not None else self.public().none())
 
 
-KINDS = {
+KINDS: dict[str, SearchKind] = {
     Kind.CHALLENGE_SEARCH: SearchKind(ChallengeOverview, "challenges:list"),
     Kind.SOLUTION_SEARCH: SearchKind(SolutionOverview, "solutions:list"),
 }

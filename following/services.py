@@ -16,13 +16,14 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
+from challenges.models import Challenge
 from following import rules, searches, tokens
 from following.models import (
     STANDING_KINDS,
@@ -36,6 +37,7 @@ from following.models import (
 )
 from portal.mail import PageLink, send_templated_email
 from portal.models import OutgoingEmail, User
+from solutions.models import Solution
 
 NEVER = "never"
 # Items published this close to a run are left to the next digest, so that a change
@@ -66,7 +68,7 @@ def search_follow(*, actor: User, kind: str, params: QueryDict) -> Subscription:
     return subscription
 
 
-def _drop(subscriptions) -> int:
+def _drop(subscriptions: QuerySet[Subscription]) -> int:
     """Delete the subscriptions and the notices that waited for them."""
     rows = list(subscriptions.values_list("user_id", "kind"))
     for user_id, kind in rows:
@@ -128,7 +130,7 @@ class Unsubscription:
         return self.target == tokens.DIGEST
 
 
-def _targets(user_id: int, target: str):
+def _targets(user_id: int, target: str) -> QuerySet[Subscription]:
     mine = Subscription.objects.filter(user_id=user_id)
     if target == tokens.DIGEST:
         return mine.in_digest()
@@ -191,7 +193,7 @@ class Section:
         )
 
 
-def _challenge_item(challenge, note: str = "") -> dict[str, Any]:
+def _challenge_item(challenge: Challenge, note: str = "") -> dict[str, Any]:
     return {
         "title": challenge.title,
         "summary": challenge.summary,
@@ -201,7 +203,7 @@ def _challenge_item(challenge, note: str = "") -> dict[str, Any]:
     }
 
 
-def _solution_item(solution, note: str = "") -> dict[str, Any]:
+def _solution_item(solution: Solution, note: str = "") -> dict[str, Any]:
     return {
         "title": solution.title,
         "summary": solution.summary,
@@ -252,11 +254,14 @@ class DigestRun:
         self._describers: dict[str, searches.Describer] = {}
         self._items: dict[tuple, dict[str, Any]] = {}
 
-    def item(self, found, is_challenge: bool) -> dict[str, Any]:
+    def item(self, found: Challenge | Solution) -> dict[str, Any]:
         """A search result as an e-mail shows it, made once per language."""
-        key = (translation.get_language(), is_challenge, found.pk)
+        key = (translation.get_language(), type(found).__name__, found.pk)
         if key not in self._items:
-            self._items[key] = _challenge_item(found) if is_challenge else _solution_item(found)
+            if isinstance(found, Challenge):
+                self._items[key] = _challenge_item(found)
+            else:
+                self._items[key] = _solution_item(found)
         return self._items[key]
 
     def results(self, kind: str, query: str, start: datetime) -> list:
@@ -272,7 +277,9 @@ class DigestRun:
         return self._describers[language]
 
 
-def _search_sections(follower, subscriptions, run: DigestRun, seen: set) -> list[Section]:
+def _search_sections(
+    follower: Follower, subscriptions: list[Subscription], run: DigestRun, seen: set
+) -> list[Section]:
     sections = []
     for subscription in subscriptions:
         if not subscription.is_search or subscription.delivery != Delivery.DIGEST:
@@ -286,7 +293,7 @@ def _search_sections(follower, subscriptions, run: DigestRun, seen: set) -> list
             key = ("c" if is_challenge else "s", item.pk)
             if key not in seen:
                 seen.add(key)
-                items.append(run.item(item, is_challenge))
+                items.append(run.item(item))
         if items:
             list_url = reverse(searches.KINDS[subscription.kind].list_url_name)
             query = f"?{subscription.query}" if subscription.query else ""
@@ -303,7 +310,7 @@ def _search_sections(follower, subscriptions, run: DigestRun, seen: set) -> list
     return sections
 
 
-def _notice_sections(notices: list[Notice], subscriptions) -> list[Section]:
+def _notice_sections(notices: list[Notice], subscriptions: list[Subscription]) -> list[Section]:
     by_kind = {s.kind: s for s in subscriptions if not s.is_search}
     sections = []
     for kind in STANDING_KINDS:
