@@ -28,9 +28,33 @@ def _single_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# Headers the portal sets itself: an app's extra headers may not replace them.
+RESERVED_HEADERS = frozenset(
+    {"from", "to", "cc", "bcc", "reply-to", "subject", "message-id", "date", "sender"}
+)
+
+
+def _extra_headers(headers: dict[str, str] | None) -> dict[str, str]:
+    """Extra headers as one line each (no header injection); reserved names refused."""
+    clean: dict[str, str] = {}
+    for name, value in (headers or {}).items():
+        if name.lower() in RESERVED_HEADERS or not name.replace("-", "").isalnum():
+            raise ValueError(f"Not an extra header: {name!r}")
+        clean[name] = _single_line(str(value))
+    return clean
+
+
 def queue_email(
-    *, to: list[str], subject: str, body_text: str, body_html: str = "", reply_to=()
+    *,
+    to: list[str],
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    reply_to=(),
+    headers: dict[str, str] | None = None,
 ) -> OutgoingEmail:
+    """Store a message to be sent after commit. `headers` are further headers (for
+    example List-Unsubscribe), sent with every attempt."""
     email = OutgoingEmail.objects.create(
         message_id=new_message_id(),
         to=list(to),
@@ -38,6 +62,7 @@ def queue_email(
         body_text=body_text,
         body_html=body_html,
         reply_to=list(reply_to),
+        headers=_extra_headers(headers),
     )
     transaction.on_commit(lambda: _enqueue_delivery(email.pk))
     return email
@@ -72,14 +97,21 @@ def queue_message(message: EmailMessage) -> OutgoingEmail:
 
 
 def send_templated_email(
-    *, to: str | list[str], template_prefix: str, context: dict, language: str | None = None
+    *,
+    to: str | list[str],
+    template_prefix: str,
+    context: dict,
+    language: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutgoingEmail:
     recipients = [to] if isinstance(to, str) else list(to)
     with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
         subject = render_to_string(f"{template_prefix}_subject.txt", context)
         text = render_to_string(f"{template_prefix}.txt", context)
         html = render_to_string(f"{template_prefix}.html", context)
-    return queue_email(to=recipients, subject=subject, body_text=text, body_html=html)
+    return queue_email(
+        to=recipients, subject=subject, body_text=text, body_html=html, headers=headers
+    )
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -127,7 +159,7 @@ def _message_of(email: OutgoingEmail) -> EmailMultiAlternatives:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.to,
         reply_to=email.reply_to or None,
-        headers={"Message-ID": email.message_id},
+        headers={**(email.headers or {}), "Message-ID": email.message_id},
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")

@@ -219,6 +219,8 @@ class OutgoingEmail(models.Model):
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
     reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    # Further headers an app asks for (List-Unsubscribe): name → one-line value.
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path(_("areas/"), include("areas.urls")),
     path(_("search/"), include("sitesearch.urls")),
     path("", include("matching.urls")),
+    path("", include("following.urls")),
     path(_("pool/"), include("advisory.pool_urls", namespace="pool")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -352,6 +352,34 @@ class Objects:
         OverviewVisit.objects.create(user=self.user, last_seen_at=stamp(22))
         return stamp(22).isoformat()
 
+    def following_Subscription_user(self):
+        from following.models import Kind, Subscription
+
+        Subscription.objects.create(user=self.user, kind=Kind.CHALLENGE_SEARCH, query="q=markoer")
+        return "q=markoer"
+
+    def following_Follower_user(self):
+        from following.models import Follower
+
+        Follower.objects.create(user=self.user, digest_until=stamp(13))
+        return stamp(13).isoformat()
+
+    def following_Digest_user(self):
+        from following.models import Digest
+
+        digest = Digest.objects.create(
+            user=self.user, period="2020-W01", window_start=stamp(1), window_end=stamp(2), items=1
+        )
+        return at(Digest.objects.filter(pk=digest.pk), "created_at", 14)
+
+    def following_Notice_user(self):
+        from following.models import Kind, Notice
+
+        notice = Notice.objects.create(
+            user=self.user, kind=Kind.FITTING_CHALLENGES, challenge=self.challenge()
+        )
+        return at(Notice.objects.filter(pk=notice.pk), "created_at", 15)
+
     def advisory_LedgerEntry_actor(self):
         from advisory.models import EntryKind, LedgerEntry
         from tests.pool.conftest import make_pool

@@ -65,6 +65,8 @@ STATUS = {
     "areas:feed": 404,
     "matching:invite": 405,  # POST only
     "matching:dismiss": 405,
+    "following:stop": 405,  # POST only
+    "following:unsubscribe": 404,  # "1" is no signed link
     "pool:grant": 404,  # there is no grant 1
     "pool:pool": 404,
     "pool:contributions_csv": 404,

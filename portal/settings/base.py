@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "challenges",
     "solutions",
     "matching",
+    "following",
     "enquiries",
     "advisory",
     "areas",
@@ -321,4 +322,8 @@ PERIODIC_TASKS |= {
     "enquiries.tasks.send_deadline_reminders": "07:00",
     "enquiries.tasks.anonymise_closed_enquiries": "03:30",
     "advisory.tasks.send_follow_up_reminders": "07:15",
+    "following.tasks.send_digests": "06:00",
 }
+# The portal's own address, for links that must be absolute without a request (the
+# one-click unsubscribe header of digests and notifications).
+PORTAL_URL = env_str("PORTAL_URL", "http://localhost:8000")
