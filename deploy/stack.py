@@ -272,6 +272,8 @@ class Stack:
         if len(environment.get("DJANGO_SECRET_KEY", "")) < 50:
             environment["DJANGO_SECRET_KEY"] = self._run_secret()
         environment.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+        # Links in e-mails (digests, unsubscribe) lead to this stack.
+        environment.setdefault("PORTAL_URL", f"https://127.0.0.1:{self.https_port}")
         # nginx runs on this machine: only it is believed about the client and HTTPS.
         environment.setdefault("TRUSTED_PROXIES", "127.0.0.1")
         # Production never allows sync database calls in an event loop (a test runner might).

@@ -156,6 +156,7 @@ def _production_shell(code: str, **env: str):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "socialtentreprenoerskab.kk.dk",
         "EMAIL_HOST": "smtp.kk.dk",
+        "PORTAL_URL": "https://socialtentreprenoerskab.kk.dk",
         **env,
     }
     root = Path(__file__).resolve().parent.parent

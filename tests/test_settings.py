@@ -30,6 +30,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "socialtentreprenoerskab.kk.dk",
     "EMAIL_HOST": "smtp.kk.dk",
+    "PORTAL_URL": "https://socialtentreprenoerskab.kk.dk",
 }
 
 
@@ -68,3 +69,14 @@ def test_collectstatic_builds_hashed_compressed_files_for_production(tmp_path):
         tmp_path.glob("dist/portal.*.css.br")
     )
     assert not list(tmp_path.glob("dist/fonts/**/*.ttf"))
+
+
+def test_production_refuses_to_start_without_its_https_address():
+    for portal_url in (None, "http://socialtentreprenoerskab.kk.dk"):
+        environment = dict(PRODUCTION_ENV)
+        del environment["PORTAL_URL"]
+        if portal_url:
+            environment["PORTAL_URL"] = portal_url
+        result = _manage("check", **environment)
+        assert result.returncode != 0
+        assert "PORTAL_URL must be the portal's https address" in result.stderr

@@ -33,6 +33,11 @@ if str(MAILERS["default"]["BACKEND"]).endswith("console.EmailBackend"):  # noqa:
         "EMAIL_HOST must be set in production (with EMAIL_PORT, EMAIL_HOST_USER, "
         "EMAIL_HOST_PASSWORD): the portal sends verification and notification e-mails."
     )
+if not env_str("PORTAL_URL", "").startswith("https://"):
+    raise ImproperlyConfigured(
+        "PORTAL_URL must be the portal's https address in production "
+        "(e.g. https://socialtentreprenoerskab.kk.dk): links in e-mails lead there."
+    )
 if not env_list("ALLOWED_HOSTS"):  # set explicitly, not the development default
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the portal's host names in production.")
 
