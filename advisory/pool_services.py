@@ -366,7 +366,7 @@ class Asks:
 
 @transaction.atomic
 def application_create(
-    *, actor: User, pool: Pool, proposal_data: dict, administrations, asks: Asks
+    *, actor: User, pool: Pool, proposal_data: dict, administrations, asks: Asks, attachments=()
 ) -> Application:
     """A draft application: the council's proposal (title, what, why, expected effect,
     administrations) and what it asks of the pool."""
@@ -377,6 +377,7 @@ def application_create(
         actor=actor,
         data={**proposal_data, "kind": ProposalKind.POOL_APPLICATION},
         administrations=administrations,
+        attachments=attachments,
     )
     application = Application.objects.create(
         proposal=proposal,

@@ -321,4 +321,5 @@ PERIODIC_TASKS |= {
     "enquiries.tasks.send_deadline_reminders": "07:00",
     "enquiries.tasks.anonymise_closed_enquiries": "03:30",
     "advisory.tasks.send_follow_up_reminders": "07:15",
+    "advisory.tasks.send_report_reminders": "07:20",
 }
