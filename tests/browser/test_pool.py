@@ -81,6 +81,7 @@ def _day(days: int) -> str:
 
 def _apply(page, title, amount, budget):
     page.goto(reverse("pool:apply"))
+    page.locator("#id_pool").select_option(index=1)
     page.locator("#id_title").fill(title)
     page.locator("#id_what").fill(f"{title}: et værksted hele året.")
     page.locator("#id_why").fill("Flere unge i job.")
