@@ -141,7 +141,14 @@ def _pay(grant, secretary, state):
         )
 
 
-def _local_pools(users, organisations):
+def _own_organisation(applicant, index):
+    """One of the applicant's own organisations (an application is made on behalf of an
+    organisation its submitter belongs to), or none."""
+    own = list(Organisation.objects.filter(memberships__user=applicant).order_by("pk"))
+    return own[index % len(own)] if own else None
+
+
+def _local_pools(users):
     local_secretary = users["civil_servant_tmf"]
     areas = list(LocalCommitteeArea.objects.order_by("name_da")[:2])
     for area in areas:
@@ -157,7 +164,13 @@ def _local_pools(users, organisations):
             payer=area,
         )
         application = _apply(
-            pool, users["entrepreneur2"], organisations[-1], title, 20_000, [11], area
+            pool,
+            users["entrepreneur2"],
+            _own_organisation(users["entrepreneur2"], 0),
+            title,
+            20_000,
+            [11],
+            area,
         )
         _decide(application, local_secretary, "part_paid")
 
@@ -216,15 +229,14 @@ def load(context):
 def _load_pools(context):
     users = context.users
     secretary = users["council_secretary"]
-    organisations = list(Organisation.objects.order_by("pk")[:4]) or [None]
     city = _pool(2026, None, 500_000, 50_000)
     _fund_city(city, secretary)
     areas = list(LocalCommitteeArea.objects.order_by("name_da"))
     for index, (title, kroner, goals, state) in enumerate(APPLICATIONS):
         applicant = users["entrepreneur"] if index % 2 == 0 else users["entrepreneur2"]
-        organisation = organisations[index % len(organisations)]
+        organisation = _own_organisation(applicant, index // 2)
         application = _apply(
             city, applicant, organisation, title, kroner, goals, areas[index % len(areas)]
         )
         _decide(application, secretary, state)
-    _local_pools(users, organisations)
+    _local_pools(users)

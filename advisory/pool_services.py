@@ -371,6 +371,8 @@ def application_create(
     """A draft application: the council's proposal (title, what, why, expected effect,
     administrations) and what it asks of the pool."""
     _positive(asks.amount)
+    organisation = proposal_data.get("organisation")
+    _require(organisation is None or organisation.memberships.filter(user=actor).exists())
     _check_applicable(pool, asks.amount)
     _check_budget(asks.amount, asks.budget_lines)
     proposal = council_services.proposal_create(
