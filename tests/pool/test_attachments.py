@@ -167,6 +167,7 @@ def test_who_opens_an_applications_attachment(client, people, applications, pers
     application = applications[route]
     attachment = application.proposal.attachments.get()
     user = people[persona]
+    client.logout()  # the fixture applied through this client
     if user is not None:
         client.force_login(user)
     allowed = persona in (OPENS_COUNCIL if route == "council" else OPENS)
