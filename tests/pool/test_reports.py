@@ -524,3 +524,16 @@ def test_the_profiles_query_count_does_not_grow(
 
     counts = query_counts(client, organisation.get_absolute_url(), more_accepted, sizes=(1, 5))
     assert counts[0] == counts[1]
+
+
+def test_the_demo_data_has_two_reports_once(settings, reference):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    for _ in range(2):
+        call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    statuses = sorted(FinalReport.objects.values_list("status", flat=True))
+    assert statuses == [FR.ACCEPTED, FR.SUBMITTED]
+    accepted = FinalReport.objects.get(status=FR.ACCEPTED)
+    assert accepted.is_published and accepted.figures.count() == 2
+    assert accepted.grant.report_status == ReportStatus.ACCEPTED
