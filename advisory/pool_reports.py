@@ -126,6 +126,15 @@ def _sync_grant(grant: Grant, report: FinalReport | None) -> None:
         grant.save(update_fields=["report_status"])
 
 
+@transaction.atomic
+def report_status_sync(*, grant: Grant) -> Grant:
+    """Bring `Grant.report_status` in step after something else changed the grant (its
+    report's due date, for example)."""
+    grant, report = _locked(grant)
+    _sync_grant(grant, report)
+    return grant
+
+
 def _locked(grant: Grant) -> tuple[Grant, FinalReport | None]:
     grant = (
         Grant.objects.select_for_update(of=("self",))
@@ -345,9 +354,14 @@ def report_reminders_send(today: date | None = None) -> int:
             if kind == "after":
                 _email(pool_secretaries(grant.pool), "report_overdue", grant, due=grant.report_due)
             sent += 1
-        Grant.objects.public().filter(
-            report_status=ReportStatus.NOT_DUE, report_due__lt=today
-        ).update(report_status=ReportStatus.OVERDUE)
+        grants = Grant.objects.public()
+        grants.filter(report_status=ReportStatus.NOT_DUE, report_due__lt=today).update(
+            report_status=ReportStatus.OVERDUE
+        )
+        # A due date moved later (a changed grant) makes an overdue report not yet due.
+        grants.filter(report_status=ReportStatus.OVERDUE, report_due__gte=today).update(
+            report_status=ReportStatus.NOT_DUE
+        )
     return sent
 
 

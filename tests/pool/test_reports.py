@@ -356,6 +356,20 @@ def test_each_reminder_is_sent_once(grant, entrepreneur, pool_secretary):
     assert _mails_to(entrepreneur).count() == 4
 
 
+def test_a_later_due_date_makes_an_overdue_report_not_yet_due(grant):
+    today = timezone.localdate()
+    Grant.objects.filter(pk=grant.pk).update(report_due=today - timedelta(days=2))
+    send_report_reminders.call()
+    grant.refresh_from_db()
+    assert grant.report_status == ReportStatus.OVERDUE
+    Grant.objects.filter(pk=grant.pk).update(report_due=today + timedelta(days=90))
+    send_report_reminders.call()
+    grant.refresh_from_db()
+    assert grant.report_status == ReportStatus.NOT_DUE
+    Grant.objects.filter(pk=grant.pk).update(report_due=today - timedelta(days=1))
+    assert pool_reports.report_status_sync(grant=grant).report_status == ReportStatus.OVERDUE
+
+
 def test_a_submitted_report_gets_no_reminders(grant, entrepreneur):
     _write(grant, entrepreneur)
     Grant.objects.filter(pk=grant.pk).update(report_due=timezone.localdate() - timedelta(days=1))
