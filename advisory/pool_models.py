@@ -357,6 +357,16 @@ class LedgerQuerySet(models.QuerySet):
         sums["outstanding"] = sums["granted"] - sums["returned"] - sums["paid"]
         return sums
 
+    def remaining_by_pool(self) -> dict[int, int]:
+        """Each pool's remaining amount (contributed - granted + returned), in one query."""
+        rows = self.values("pool_id").annotate(
+            **{figure: _figure_sum(figure) for figure in ("contributed", "granted", "returned")}
+        )
+        return {
+            row["pool_id"]: int(row["contributed"]) - int(row["granted"]) + int(row["returned"])
+            for row in rows
+        }
+
     def update(self, **kwargs):
         raise ValidationError(_("Ledger entries cannot be changed; record a reversal."))
 

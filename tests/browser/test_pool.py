@@ -208,6 +208,7 @@ def test_two_applications_from_the_form_to_the_final_report(page, browser, live_
     text = visitor.locator("main").inner_text()
     assert "Cykelværksted" in text and "Socialt rengøringsfirma" in text
     assert "Kaffe og Kompetencer ApS" in text
+    assert "270.000,00 kr. tilbage" in text  # the pool's remaining amount
     visitor.get_by_role("link", name=str(pool)).first.click()
     assert "270.000,00 kr." in visitor.locator("main").inner_text()
     assert "budget.pdf" not in visitor.content()

@@ -518,6 +518,14 @@ def test_query_counts_do_not_grow(
     assert counts[0] == counts[1]
 
 
+def test_the_register_shows_each_pools_remaining_amount(client, grant, pool_secretary):
+    local = make_pool(area=LocalCommitteeArea.objects.first())
+    response = client.get(reverse("pool:register"))
+    assert "970.000,00 kr. tilbage" in response.text  # 1,000,000 in, 30,000 granted
+    assert "0,00 kr. tilbage" in response.text  # the local pool has nothing yet
+    assert str(local) in response.text
+
+
 def test_the_profiles_query_count_does_not_grow(
     client, grant, entrepreneur, pool_secretary, organisation
 ):
