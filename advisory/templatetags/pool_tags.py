@@ -3,6 +3,7 @@ from django import template
 from advisory.models import LedgerEntry
 from advisory.pool_money import kroner as _kroner
 from advisory.pool_register import BAR_STEP
+from portal.caching import short_lived
 
 register = template.Library()
 
@@ -23,6 +24,9 @@ def bar_height(count):
 
 @register.simple_tag
 def pools_with_remaining(pools):
-    """[(pool, remaining øre)] for a list of pools, in one query (the register's list)."""
-    remaining = LedgerEntry.objects.filter(pool__in=pools).remaining_by_pool()
+    """[(pool, remaining øre)] for a list of pools (the register's list): one query over
+    the whole ledger, kept a few seconds per process like the other overviews
+    (settings.OVERVIEW_CACHE_SECONDS), so the busy register does not add up the ledger on
+    every request; each pool's own page shows its figures as they are now."""
+    remaining = short_lived("pool-remaining", LedgerEntry.objects.remaining_by_pool)
     return [(pool, remaining.get(pool.pk, 0)) for pool in pools]
