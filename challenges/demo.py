@@ -22,6 +22,8 @@ from challenges.models import (
 )
 from organisations.models import Organisation
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
+from solutions import demo as solutions_demo
+from solutions.models import Solution
 
 # The order in which a demo challenge reaches its status, from a published one.
 PATH_FROM_PUBLISHED = {
@@ -80,6 +82,17 @@ def _data(item, contact, deadline):
     }
 
 
+def _solution(entry) -> Solution | None:
+    """The published demo solution the response points at, if it names one."""
+    if "solution" not in entry:
+        return None
+    return (
+        Solution.objects.published()
+        .filter(organisation__slug=entry["organisation"], title=entry["solution"])
+        .first()
+    )
+
+
 def _respond(context, steps, challenge, contact, entry):
     member = context.users[entry["member"]]
     response = steps(
@@ -89,6 +102,7 @@ def _respond(context, steps, challenge, contact, entry):
         organisation=Organisation.objects.get(slug=entry["organisation"]),
         message=entry["message"],
         offer=entry["offer"],
+        solution=_solution(entry),
         url_builder=demo_link,
     )
     people = {"owner": contact, "member": member}
@@ -143,6 +157,9 @@ def _redate(challenge, steps, published_at):
 def load(context):
     if Challenge.objects.exists():
         return  # loaded before: demo data is loaded once, then left to the users
+    # Some responses point at their organisation's solutions, so those come first
+    # (solutions.demo needs only the organisations and skips what exists).
+    solutions_demo.load(context)
     today = timezone.localdate()
     responses = {}
     for entry in DEMO_RESPONSES:

@@ -2,8 +2,10 @@
 one open challenge), so that no challenge says "in dialogue" with nobody to talk to.
 
 Each entry: the challenge's slug, the organisation's slug, the member who answers (a key of
-the demo users), the answer, the offer, and the steps that follow, in order: ("status",
-who, status, message) for a decision or a withdrawal, ("message", who, text) for a message.
+the demo users), the answer, the offer, optionally the title of the organisation's
+published solution the response points at (solutions/demo_data.py), and the steps that
+follow, in order: ("status", who, status, message) for a decision or a withdrawal,
+("message", who, text) for a message.
 "who" is "owner" (the challenge's contact person) or "member" (the one who answered).
 """
 
@@ -46,6 +48,7 @@ DEMO_RESPONSES = [
             "flygtninge, så de får sprog og kolleger med fra første dag."
         ),
         "offer": "Mentorforløb for nytilkomne i job",
+        "solution": "Mentorforløb fra flygtning til fast job",
         "steps": [("status", "owner", "shortlisted", "")],
     },
     {
@@ -83,6 +86,7 @@ DEMO_RESPONSES = [
             "13 uger med en fast mentor og en plan for vejen videre."
         ),
         "offer": "Jobtræning i café og kantine",
+        "solution": "Kantine med job til mennesker med psykisk sårbarhed",
         "steps": [
             (
                 "status",
@@ -108,6 +112,7 @@ DEMO_RESPONSES = [
             "og som er i jobtræning hos en af jeres andre partnere."
         ),
         "offer": "Mentorstøtte i jobtræning",
+        "solution": "Mentorforløb fra flygtning til fast job",
         "steps": [("message", "member", "Vi kan også deltage i et informationsmøde.")],
     },
     {
@@ -151,6 +156,7 @@ DEMO_RESPONSES = [
             "økologisk mad og ti pladser til jobtræning."
         ),
         "offer": "Kantinedrift med jobtræning",
+        "solution": "Kantine med job til mennesker med psykisk sårbarhed",
         "steps": [],
     },
 ]

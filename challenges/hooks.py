@@ -44,6 +44,7 @@ def _response(response: Response, user: User) -> dict[str, Any]:
         "organisation": response.organisation.name,
         "message": response.message,
         "offer": response.offer,
+        "solution": response.solution.title if response.solution else None,
         "attachment": response.attachment_name,
         "status": response.status,
         "submitted": _when(response.created_at),
@@ -65,7 +66,7 @@ def export_user_data(user: User) -> dict[str, Any]:
     challenges = Challenge.objects.filter(Q(created_by=user) | Q(contact_person=user))
     responses = (
         Response.objects.filter(submitted_by=user)
-        .select_related("challenge", "organisation")
+        .select_related("challenge", "organisation", "solution")
         .prefetch_related("messages")
     )
     messages = ResponseMessage.objects.filter(author=user).select_related(

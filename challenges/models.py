@@ -438,6 +438,15 @@ class Response(models.Model):
         _("your answer"),
         help_text=_("How your organisation can help, what it has done before, and what you need."),
     )
+    solution = models.ForeignKey(
+        "solutions.Solution",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="challenge_responses",
+        verbose_name=_("solution"),
+        help_text=_("Optional: one of your organisation's published solutions."),
+    )
     offer = models.CharField(
         _("which of your offers it concerns"),
         max_length=300,

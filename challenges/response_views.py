@@ -34,6 +34,15 @@ TOO_MANY = gettext_lazy(
 )
 
 
+def _add_service_error(form, error: ValidationError) -> None:
+    """A service's refusal at its field when the form shows that field, else above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 def _challenge_crumbs(challenge):
     return [
         (_("Challenges"), reverse("challenges:list")),
@@ -59,7 +68,13 @@ def respond(request, pk):
     organisations = list(rules.organisations_that_may_respond(request.user, challenge))
     if not organisations:
         return render(request, "challenges/respond.html", {**context, "all_responded": True})
-    form = ResponseForm(request.POST or None, request.FILES or None, organisations=organisations)
+    form = ResponseForm(
+        request.POST or None,
+        request.FILES or None,
+        organisations=organisations,
+        user=request.user,
+        proposed=request.GET,
+    )
     if request.method == "POST" and form.is_valid():
         if not allow("response_submit", f"user:{request.user.pk}"):
             form.add_error(None, TOO_MANY)
@@ -71,11 +86,12 @@ def respond(request, pk):
                 organisation=form.cleaned_data["organisation"],
                 message=form.cleaned_data["message"],
                 offer=form.cleaned_data["offer"],
+                solution=form.cleaned_data.get("solution"),
                 attachment=form.cleaned_data.get("attachment"),
                 url_builder=request.build_absolute_uri,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -98,6 +114,10 @@ def _render_detail(request, response, *, decision_form=None, message_form=None):
         "history": response.events.select_related("actor"),
         "organisation_member_ids": member_ids,
         "is_member": is_member,
+        # The solution's organisation is the response's (services), so members may open it
+        # in any status; the owners and everyone else only while it is published.
+        "solution_is_linked": response.solution is not None
+        and (response.solution.is_public or is_member),
         "can_decide": can_decide,
         "can_edit": is_member and response.is_editable,
         "actions": response.available_actions(by_organisation=False) if can_decide else [],
@@ -200,7 +220,7 @@ def response_edit(request, pk):
                 url_builder=request.build_absolute_uri,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            _add_service_error(form, error)
         else:
             messages.success(request, _("Your response has been saved."))
             return redirect(response)

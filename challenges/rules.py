@@ -12,15 +12,19 @@ The views check these predicates (through the fetch-and-check getters) and so do
 services, with the acting user: no view, admin action, task or later API skips a check.
 """
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from challenges.models import RESPONSE_ACTIONS, Challenge, ChallengeQuerySet, Response
-from organisations.models import Organisation, OrganisationMembership
+from organisations.models import MembershipRole, Organisation, OrganisationMembership
 from portal import rules as portal_rules
 from portal.models import Administration, User
+from solutions.models import Solution
 
 # The session's user, or the anonymous visitor.
 AnyUser = User | AnonymousUser
@@ -130,6 +134,41 @@ def can_respond_for(user: AnyUser, organisation: Organisation) -> bool:
     )
 
 
+def preferred_organisation(
+    user: AnyUser, organisations: Iterable[Organisation]
+) -> Organisation | None:
+    """The organisation the response form proposes: the first (by name) of those where the
+    user administers the profile, else the first. `organisations` is the form's list."""
+    organisations = list(organisations)
+    if not organisations or not user.is_authenticated:
+        return None
+    administered = set(
+        OrganisationMembership.objects.filter(
+            user=user,
+            role=MembershipRole.ADMIN,
+            organisation_id__in=[o.pk for o in organisations],
+        ).values_list("organisation_id", flat=True)
+    )
+    return next((o for o in organisations if o.pk in administered), organisations[0])
+
+
+def solutions_to_point_at(organisations: Iterable[Organisation | int]) -> QuerySet[Solution]:
+    """The solutions a response on behalf of these organisations may point at: their
+    published ones (by organisation, then title)."""
+    return (
+        Solution.objects.published()
+        .filter(organisation__in=organisations)
+        .select_related("organisation")
+        .only("pk", "title", "status", "organisation", "organisation__name")
+        .order_by("organisation__name", "organisation_id", "title", "pk")
+    )
+
+
+def may_point_at(organisation: Organisation, solution: Solution) -> bool:
+    """A response points only at a published solution of the organisation that responds."""
+    return solution.organisation_id == organisation.pk and solution.is_public
+
+
 def is_member_of_responding_organisation(user: AnyUser, response: Response) -> bool:
     return (
         user.is_authenticated
@@ -174,6 +213,7 @@ def get_response_for_view(user: AnyUser, pk: int) -> Response:
             "challenge__contact_person",
             "organisation",
             "submitted_by",
+            "solution",
         ),
         pk=pk,
     )

@@ -34,6 +34,7 @@ from portal.models import AdministrationMembership, User
 from portal.search import remember_words
 from portal.transitions import check_transition
 from portal.uploads import validate_document
+from solutions.models import Solution
 
 M2M_FIELDS = ("co_owners", "districts", "sdgs")
 
@@ -178,6 +179,8 @@ def challenge_close(*, user: User, challenge: Challenge) -> Challenge:
 # (the views' fetch-and-check getters normally stop that earlier).
 
 EDITABLE_RESPONSE_FIELDS = ("message", "offer")
+# Checked by the services, not by Response.full_clean (see _check_solution).
+NOT_MODEL_CLEANED = ["attachment", "challenge", "organisation", "solution"]
 
 
 def _clean_file_name(name: str) -> str:
@@ -210,10 +213,34 @@ def _organisation_recipients(response: Response) -> list[User]:
     )
 
 
+def _check_solution(organisation: Organisation, solution: Solution | None) -> None:
+    """A response may point only at a published solution of the organisation that responds
+    (rules.may_point_at, read afresh here: the solution may have been archived meanwhile)."""
+    if solution is None:
+        return
+    current = rules.solutions_to_point_at([organisation]).filter(pk=solution.pk).first()
+    if current is None or not rules.may_point_at(organisation, current):
+        raise ValidationError(
+            {
+                "solution": _("Choose one of the published solutions of %(organisation)s, or none.")
+                % {"organisation": organisation.name}
+            },
+            code="invalid_solution",
+        )
+
+
+def _solution_link(response: Response, url_builder) -> PageLink | None:
+    if response.solution_id is None:
+        return None
+    return PageLink("solutions:detail", [response.solution_id], url_builder)
+
+
 def _locked_response(response: Response) -> Response:
     return (
         Response.objects.select_for_update(of=("self",))
-        .select_related("challenge", "challenge__contact_person", "organisation", "submitted_by")
+        .select_related(
+            "challenge", "challenge__contact_person", "organisation", "submitted_by", "solution"
+        )
         .get(pk=response.pk)
     )
 
@@ -232,10 +259,12 @@ def response_submit(
     organisation: Organisation,
     message: str,
     offer: str = "",
+    solution: Solution | None = None,
     attachment=None,
     url_builder=None,
 ) -> Response:
-    """An organisation's answer to an open challenge; e-mails the challenge's contact person."""
+    """An organisation's answer to an open challenge, optionally pointing at one of the
+    organisation's published solutions; e-mails the challenge's contact person."""
     challenge = (
         Challenge.objects.select_for_update().select_related("contact_person").get(pk=challenge.pk)
     )
@@ -249,16 +278,18 @@ def response_submit(
             % {"organisation": organisation.name},
             code="already_responded",
         )
+    _check_solution(organisation, solution)
     response = Response(
         challenge=challenge,
         organisation=organisation,
         submitted_by=user,
         message=message.strip(),
         offer=(offer or "").strip(),
+        solution=solution,
     )
     if attachment:
         _attach(response, attachment)
-    response.full_clean(exclude=["attachment", "challenge", "organisation"])
+    response.full_clean(exclude=NOT_MODEL_CLEANED)
     response.save()
     ResponseEvent.objects.create(
         response=response,
@@ -274,17 +305,31 @@ def response_submit(
             "challenge": challenge,
             "organisation": organisation,
             "response_url": _response_link(response, url_builder),
+            "solution_url": _solution_link(response, url_builder),
         },
     )
     return response
+
+
+def _changed_solution(response: Response, data: dict) -> bool:
+    """Point the response at the solution in `data` (when given): a new choice must be a
+    published solution of the organisation; an unchanged one may since have been archived."""
+    if "solution" not in data:
+        return False
+    solution = data["solution"]
+    if getattr(solution, "pk", None) == response.solution_id:
+        return False
+    _check_solution(response.organisation, solution)
+    response.solution = solution
+    return True
 
 
 @transaction.atomic
 def response_update(
     *, user: User, response: Response, data: dict, attachment=None, url_builder=None
 ) -> Response:
-    """The organisation corrects its answer until the owners shortlist it; the contact
-    person is told what changed."""
+    """The organisation corrects its answer (the message, the offer, the solution it points
+    at, the attachment) until the owners shortlist it; the contact person is told."""
     response = _locked_response(response)
     if not rules.is_member_of_responding_organisation(user, response):
         raise PermissionDenied
@@ -299,12 +344,14 @@ def response_update(
         if value != getattr(response, field):
             setattr(response, field, value)
             changed.append(field)
+    if _changed_solution(response, data):
+        changed.append("solution")
     if attachment:
         _attach(response, attachment)
         changed.append("attachment")
     if not changed:
         return response
-    response.full_clean(exclude=["attachment", "challenge", "organisation"])
+    response.full_clean(exclude=NOT_MODEL_CLEANED)
     response.save()
     ResponseEvent.objects.create(
         response=response, actor=user, kind=ResponseEvent.Kind.EDITED, changed_fields=changed
@@ -317,6 +364,7 @@ def response_update(
             "challenge": response.challenge,
             "organisation": response.organisation,
             "response_url": _response_link(response, url_builder),
+            "solution_url": _solution_link(response, url_builder),
         },
     )
     return response

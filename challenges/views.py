@@ -1,8 +1,13 @@
+import json
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,6 +16,7 @@ from challenges.explanations import COLLABORATION_EXPLANATIONS
 from challenges.forms import ChallengeForm
 from challenges.models import CHALLENGE_ACTIONS, Challenge, Response, Status
 from challenges.overview import ChallengeOverview
+from portal.caching import cached_fragment_for
 from portal.decorators import staff_member_required
 from portal.models import Administration
 from portal.overview import overview_page
@@ -35,36 +41,93 @@ def challenge_list(request):
     return overview_page(request, ChallengeOverview, _list_queryset, "challenges/list.html")
 
 
-def challenge_detail(request, pk):
-    challenge = rules.get_challenge_for_view(request.user, pk)
-    can_manage = rules.can_manage(request.user, challenge)
-    own_responses = list(
-        Response.objects.for_member(request.user)
-        .filter(challenge=challenge)
-        .select_related("organisation")
-        .order_by("organisation__name", "pk")
-    )
-    can_respond = rules.can_respond(request.user, challenge)
+# The public part of a challenge page shows the challenge, the suggested solutions and
+# their organisations: a change in any of these apps makes a new copy (portal.caching).
+DETAIL_NAMESPACES = ["challenges", "matching", "solutions", "organisations"]
+
+
+def _content(challenge, *, can_manage: bool, request=None) -> dict:
+    """The parts of a challenge page that are the same for everyone who sees it, or, for
+    its owners (`can_manage`), their own version with the draft badge and the buttons on
+    the suggestions (only then with `request`, for the forms' CSRF token)."""
     context = {
         "challenge": challenge,
-        "breadcrumb_trail": [(_("Challenges"), reverse("challenges:list"))],
-        "collaboration_explanation": COLLABORATION_EXPLANATIONS[challenge.collaboration],
         "can_manage": can_manage,
-        "actions": challenge.available_actions() if can_manage else [],
-        "events": challenge.events.select_related("actor")[:50] if can_manage else [],
+        "collaboration_explanation": COLLABORATION_EXPLANATIONS[challenge.collaboration],
+    }
+    return {
+        "title": challenge.title,
+        "open": challenge.is_open_for_responses,
+        "intro": render_to_string("challenges/detail_intro.html", context),
+        "body": render_to_string("challenges/detail_body.html", context),
+        "facts": render_to_string("challenges/detail_facts.html", context),
+        "suggestions": render_to_string("challenges/detail_suggestions.html", context, request),
+    }
+
+
+def _public_content(request, pk, challenge: Challenge | None) -> dict:
+    """The public parts, rendered once per challenge, content version, language and day
+    and kept a few seconds. A copy is only made of a public challenge (the getter gives a
+    visitor nothing else, and `challenge` is one its viewer may see but not manage), so a
+    visitor's cache hit needs no query at all."""
+
+    def render_public() -> str:
+        shown = challenge or rules.get_challenge_for_view(request.user, pk)
+        return json.dumps(_content(shown, can_manage=False))
+
+    day = timezone.localdate().isoformat()  # whether it is open, the suggestions' deadlines
+    parts = ["detail", str(pk), day]
+    return json.loads(cached_fragment_for(DETAIL_NAMESPACES, parts, render_public))
+
+
+def challenge_detail(request, pk):
+    """The challenge page: the public content from the short-lived cache around the
+    user's own part (their organisations' responses, the respond button); its owners get
+    it fresh, with drafts, suggestions to act on and the management part."""
+    user = request.user
+    challenge, can_manage = None, False
+    if user.is_authenticated:
+        challenge = rules.get_challenge_for_view(user, pk)
+        can_manage = rules.can_manage(user, challenge)
+    if can_manage:
+        content = _content(challenge, can_manage=True, request=request)
+    else:
+        content = _public_content(request, pk, challenge)
+    own_responses = []
+    can_respond = False
+    if challenge is not None and not can_manage:
+        own_responses = list(
+            Response.objects.for_member(user)
+            .filter(challenge=challenge)
+            .select_related("organisation")
+            .order_by("organisation__name", "pk")
+        )
+        # Asked only where it decides the button: with no response yet, it is shown.
+        can_respond = content["open"] and bool(own_responses) and rules.can_respond(user, challenge)
+    context = {
+        "challenge_pk": pk,
+        "title": content["title"],
+        "intro_html": mark_safe(content["intro"]),  # noqa: S308  (our own templates)
+        "body_html": mark_safe(content["body"]),  # noqa: S308
+        "facts_html": mark_safe(content["facts"]),  # noqa: S308
+        "suggestions_html": mark_safe(content["suggestions"]),  # noqa: S308
+        "breadcrumb_trail": [(_("Challenges"), reverse("challenges:list"))],
+        "can_manage": can_manage,
         "own_responses": own_responses,
         # Visitors and people without an organisation are led to log in or register one.
-        "show_respond_button": challenge.is_open_for_responses
+        "show_respond_button": content["open"]
         and not can_manage
         and (can_respond or not own_responses),
-        "responses": (
-            challenge.responses.select_related("organisation", "submitted_by").order_by(
-                "-created_at", "-pk"
-            )
-            if can_manage
-            else []
-        ),
     }
+    if can_manage:
+        context |= {
+            "challenge": challenge,
+            "actions": challenge.available_actions(),
+            "events": challenge.events.select_related("actor")[:50],
+            "responses": challenge.responses.select_related(
+                "organisation", "submitted_by"
+            ).order_by("-created_at", "-pk"),
+        }
     return render(request, "challenges/detail.html", context)
 
 

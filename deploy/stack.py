@@ -216,11 +216,15 @@ class Service:
                 os.killpg(self.popen.pid, signum)
 
     def stop(self, timeout: float = 20) -> None:
+        self.signal(signal.SIGTERM)
+        self.wait_stopped(time.monotonic() + timeout)
+
+    def wait_stopped(self, deadline: float) -> None:
+        """Wait (after SIGTERM) until `deadline`, then kill what is left of the group."""
         if self.popen is None:
             return
-        self.signal(signal.SIGTERM)
         try:
-            self.popen.wait(timeout)
+            self.popen.wait(max(deadline - time.monotonic(), 0))
         except subprocess.TimeoutExpired:
             self.signal(signal.SIGKILL)
             self.popen.wait()
@@ -397,13 +401,18 @@ class Stack:
             service.restart_at = now + service.delay
             service.delay = min(service.delay * 2, 30)
 
-    def stop(self) -> None:
-        order = ["nginx", *(n for n in self.services if n.startswith("web")), "scheduler"]
-        order += [n for n in self.services if n not in order and n != "mailsink"]
-        order += [n for n in self.services if n == "mailsink"]
-        for name in (n for n in order if n in self.services):
-            self.services[name].keep_running = False
-            self.services[name].stop()
+    def stop(self, timeout: float = 20) -> None:
+        """nginx first (no new requests), then the app instances, the scheduler and the
+        workers together (each finishes what it is doing), the SMTP server last."""
+        last = {"nginx": 0, "mailsink": 2}
+        for phase in range(3):
+            services = [s for n, s in self.services.items() if last.get(n, 1) == phase]
+            for service in services:
+                service.keep_running = False
+                service.signal(signal.SIGTERM)
+            deadline = time.monotonic() + timeout
+            for service in services:
+                service.wait_stopped(deadline)
 
 
 def _answers(url: str, context=None) -> bool:

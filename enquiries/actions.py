@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -48,7 +49,13 @@ class StaffAction:
     # Offered somewhere else on the page than the list of actions (the routing table).
     in_panel: bool = True
 
-    def form_for(self, enquiry: Enquiry, user: User, data=None, query=None) -> ActionForm:
+    def form_for(
+        self,
+        enquiry: Enquiry,
+        user: User,
+        data: QueryDict | None = None,
+        query: QueryDict | None = None,
+    ) -> ActionForm:
         """The bound form for `data`, else the unbound form with its initial values."""
         if data is not None:
             return self.form(data, prefix=self.name, enquiry=enquiry, user=user)

@@ -98,11 +98,11 @@ class EnquiryQuerySet(models.QuerySet):
         """The enquiry of a private status link: the receipt's or one sent with a later
         message (EnquiryStatusLink); none once the links are revoked (anonymised)."""
         token_hash = hash_token(token)
+        # Two unique, indexed equalities (a link's hash is unique, so its subquery gives one
+        # value): with `pk IN (subquery)` PostgreSQL read every enquiry on each page view.
+        by_link = EnquiryStatusLink.objects.filter(token_hash=token_hash).values("enquiry_id")
         return self.filter(
-            models.Q(status_token_hash=token_hash)
-            | models.Q(
-                pk__in=EnquiryStatusLink.objects.filter(token_hash=token_hash).values("enquiry_id")
-            ),
+            models.Q(status_token_hash=token_hash) | models.Q(pk=models.Subquery(by_link[:1])),
             status_token_revoked_at__isnull=True,
         )
 

@@ -1,12 +1,14 @@
 """Routing an enquiry to administrations: the routing as a short text, the wanted roles
 and how a change is applied (keeping what stays). Used by enquiries.staff_services."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enquiries.models import Enquiry, EnquiryRouting, Topic
-from portal.models import Administration
+from portal.models import Administration, User
 
 
 def routing_state(enquiry: Enquiry) -> str:
@@ -28,7 +30,7 @@ def state_of(roles: dict[int, str]) -> str:
     return f"lead:{','.join(map(str, lead))};participants:{','.join(map(str, participants))}"
 
 
-def wanted_roles(lead: Administration, participants) -> dict[int, str]:
+def wanted_roles(lead: Administration, participants: Iterable[Administration]) -> dict[int, str]:
     if any(administration.pk == lead.pk for administration in participants):
         raise ValidationError(
             _("The lead administration cannot also take part. Untick it under the others."),
@@ -38,7 +40,7 @@ def wanted_roles(lead: Administration, participants) -> dict[int, str]:
     return {lead.pk: EnquiryRouting.Role.LEAD, **roles}
 
 
-def apply_routing(enquiry, wanted: dict[int, str], note: str, actor) -> list[int]:
+def apply_routing(enquiry: Enquiry, wanted: dict[int, str], note: str, actor: User) -> list[int]:
     """Keep the routings that do not change (with their confirmations), change or add the
     others and delete the rest; returns the administrations routed anew."""
     existing = {routing.administration_id: routing for routing in enquiry.routings.all()}

@@ -12,7 +12,7 @@ so that a page only offers what will work. The services call the same predicates
 their actor (`require`), so no view, admin page or task can skip a check.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -73,7 +73,7 @@ def visible_to(user: AnyUser) -> QuerySet[Enquiry]:
     return routed_to(administrations)
 
 
-def routed_to(administration_ids) -> QuerySet[Enquiry]:
+def routed_to(administration_ids: Iterable[int]) -> QuerySet[Enquiry]:
     return Enquiry.objects.filter(
         pk__in=EnquiryRouting.objects.filter(administration_id__in=administration_ids).values(
             "enquiry_id"

@@ -7,11 +7,13 @@ signal, refreshes the cached lists (portal.caching), and the admin and the tasks
 services too.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
@@ -29,7 +31,7 @@ from enquiries.models import Enquiry, EnquiryAttachment, EnquiryEvent, EnquirySt
 from enquiries.public import ACCEPTS_REPLIES
 from portal.caching import bump_content_version
 from portal.mail import PageLink, send_templated_email, send_templated_email_to_users
-from portal.models import Role, User, supported_language
+from portal.models import Administration, Role, User, supported_language
 from portal.transitions import check_transition
 from portal.workdays import add_working_days, working_days_between
 
@@ -54,7 +56,7 @@ def email_enquirer(enquiry: Enquiry, template_prefix: str, context: dict | None 
     )
 
 
-def email_staff(users, template_prefix: str, context: dict) -> None:
+def email_staff(users: Iterable[User], template_prefix: str, context: dict) -> None:
     """An e-mail to staff, each in the language they use the portal in."""
     send_templated_email_to_users(users=users, template_prefix=template_prefix, context=context)
 
@@ -72,7 +74,7 @@ def new_status_link(enquiry: Enquiry, url_builder: UrlBuilder | None) -> PageLin
     return PageLink("enquiries:status", [token], url_builder)
 
 
-def members_of(administration) -> QuerySet[User]:
+def members_of(administration: Administration) -> QuerySet[User]:
     return User.objects.filter(
         is_active=True, administration_memberships__administration=administration
     ).order_by("email")
@@ -87,7 +89,9 @@ def locked(enquiry: Enquiry) -> Enquiry:
     return Enquiry.objects.select_for_update().get(pk=enquiry.pk)
 
 
-def change_status(enquiry: Enquiry, to_status: str, actor, *, is_public: bool = True) -> None:
+def change_status(
+    enquiry: Enquiry, to_status: str, actor: User | None, *, is_public: bool = True
+) -> None:
     """Check the transition table, record the change and set the status (not yet saved).
     Leaving `waiting` resumes the answer clock; a finished status starts the retention
     clock (`closed_at`)."""
@@ -133,13 +137,15 @@ def _resume_deadline(enquiry: Enquiry) -> None:
         enquiry.answer_due = add_working_days(enquiry.answer_due, paused)
 
 
-def _store_attachments(enquiry: Enquiry, uploads, *, from_enquirer: bool = True) -> None:
+def _store_attachments(
+    enquiry: Enquiry, uploads: Iterable[UploadedFile], *, from_enquirer: bool = True
+) -> None:
     for upload in uploads:
         EnquiryAttachment.objects.create(
             enquiry=enquiry,
             file=upload,
-            original_name=upload.name[:255],
-            size=upload.size,
+            original_name=(upload.name or "")[:255],
+            size=upload.size or 0,
             from_enquirer=from_enquirer,
         )
 
@@ -148,8 +154,8 @@ def _store_attachments(enquiry: Enquiry, uploads, *, from_enquirer: bool = True)
 def enquiry_submit(
     *,
     data: dict,
-    attachments=(),
-    user=None,
+    attachments: Iterable[UploadedFile] = (),
+    user: User | AnonymousUser | None = None,
     status_url_builder: Callable[[str], str],
     received_at: datetime | None = None,
 ) -> tuple[Enquiry, str]:
@@ -199,7 +205,7 @@ def _tell_handlers_of_reply(enquiry: Enquiry, url_builder: UrlBuilder | None) ->
     handler = enquiry.handler
     if handler is not None and handler.is_active:
         recipients = [handler]
-    elif enquiry.lead_administration_id:
+    elif enquiry.lead_administration is not None:
         recipients = list(members_of(enquiry.lead_administration))
     else:
         recipients = list(contact_officers())
@@ -212,7 +218,11 @@ def _tell_handlers_of_reply(enquiry: Enquiry, url_builder: UrlBuilder | None) ->
 
 @transaction.atomic
 def enquiry_reply_from_enquirer(
-    *, enquiry: Enquiry, body: str, attachments=(), url_builder: UrlBuilder | None = None
+    *,
+    enquiry: Enquiry,
+    body: str,
+    attachments: Iterable[UploadedFile] = (),
+    url_builder: UrlBuilder | None = None,
 ) -> EnquiryEvent:
     """The enquirer writes back through the status link. An enquiry that waited for them
     goes back to where it was (its handler, its clock running again), and whoever handles

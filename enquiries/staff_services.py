@@ -6,8 +6,11 @@ with the enquiry as it is now (PermissionDenied otherwise), checks the transitio
 the timeline and queues its e-mails in one transaction.
 """
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,16 +31,16 @@ from enquiries.services import (
     staff_link,
 )
 from portal import rules as portal_rules
-from portal.models import Administration
+from portal.models import Administration, User
 
 
-def _note(enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
+def _note(enquiry: Enquiry, body: str, actor: User) -> EnquiryEvent:
     return EnquiryEvent.objects.create(
         enquiry=enquiry, kind=EnquiryEvent.Kind.NOTE, actor=actor, body=body, is_public=False
     )
 
 
-def _public_message(enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
+def _public_message(enquiry: Enquiry, body: str, actor: User) -> EnquiryEvent:
     return EnquiryEvent.objects.create(
         enquiry=enquiry, kind=EnquiryEvent.Kind.MESSAGE, actor=actor, body=body, is_public=True
     )
@@ -58,7 +61,7 @@ def _drop_handler_outside_contact_officers(enquiry: Enquiry) -> None:
 
 
 @transaction.atomic
-def enquiry_assign(*, enquiry: Enquiry, handler, actor) -> Enquiry:
+def enquiry_assign(*, enquiry: Enquiry, handler: User | None, actor: User) -> Enquiry:
     enquiry = locked(enquiry)
     if enquiry.status not in OPEN_STATUSES:
         raise ValidationError(_("A completed enquiry cannot be assigned."), code="closed")
@@ -77,7 +80,7 @@ def enquiry_assign(*, enquiry: Enquiry, handler, actor) -> Enquiry:
 
 
 @transaction.atomic
-def enquiry_triage(*, enquiry: Enquiry, actor) -> Enquiry:
+def enquiry_triage(*, enquiry: Enquiry, actor: User) -> Enquiry:
     enquiry = locked(enquiry)
     rules.require(rules.can_triage, actor, enquiry)
     change_status(enquiry, Status.TRIAGED, actor)
@@ -92,9 +95,9 @@ def enquiry_route(
     *,
     enquiry: Enquiry,
     lead: Administration,
-    participants=(),
+    participants: Iterable[Administration] = (),
     note: str = "",
-    actor,
+    actor: User,
     seen: str | None = None,
     url_builder: UrlBuilder | None = None,
 ) -> Enquiry:
@@ -157,7 +160,7 @@ def enquiry_route(
 
 
 @transaction.atomic
-def enquiry_confirm_routing(*, routing: EnquiryRouting, actor) -> EnquiryRouting:
+def enquiry_confirm_routing(*, routing: EnquiryRouting, actor: User) -> EnquiryRouting:
     routing = (
         EnquiryRouting.objects.select_for_update()
         .select_related("administration", "enquiry")
@@ -179,7 +182,7 @@ def enquiry_confirm_routing(*, routing: EnquiryRouting, actor) -> EnquiryRouting
 
 
 @transaction.atomic
-def enquiry_take(*, enquiry: Enquiry, actor) -> Enquiry:
+def enquiry_take(*, enquiry: Enquiry, actor: User) -> Enquiry:
     """A civil servant takes the enquiry: they handle it and it is in progress."""
     enquiry = locked(enquiry)
     rules.require(rules.can_take, actor, enquiry)
@@ -203,7 +206,7 @@ def enquiry_reply(
     *,
     enquiry: Enquiry,
     body: str,
-    actor,
+    actor: User,
     to_status: str = Status.ANSWERED,
     url_builder: UrlBuilder | None = None,
 ) -> EnquiryEvent:
@@ -232,7 +235,7 @@ def enquiry_reply(
 
 
 @transaction.atomic
-def enquiry_add_note(*, enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
+def enquiry_add_note(*, enquiry: Enquiry, body: str, actor: User) -> EnquiryEvent:
     """An internal note: never shown to the enquirer."""
     rules.require(rules.can_add_note, actor, enquiry)
     return _note(enquiry, body, actor)
@@ -240,7 +243,7 @@ def enquiry_add_note(*, enquiry: Enquiry, body: str, actor) -> EnquiryEvent:
 
 @transaction.atomic
 def enquiry_hand_back(
-    *, enquiry: Enquiry, note: str, actor, url_builder: UrlBuilder | None = None
+    *, enquiry: Enquiry, note: str, actor: User, url_builder: UrlBuilder | None = None
 ) -> Enquiry:
     """The administration gives the enquiry back to the contact officers: the routings go
     (and with them the administrations' access); it is triaged again."""
@@ -263,7 +266,7 @@ def enquiry_hand_back(
 
 
 @transaction.atomic
-def enquiry_close(*, enquiry: Enquiry, actor) -> Enquiry:
+def enquiry_close(*, enquiry: Enquiry, actor: User) -> Enquiry:
     enquiry = locked(enquiry)
     rules.require(rules.can_close, actor, enquiry)
     change_status(enquiry, Status.CLOSED, actor)
@@ -273,7 +276,7 @@ def enquiry_close(*, enquiry: Enquiry, actor) -> Enquiry:
 
 @transaction.atomic
 def enquiry_refer(
-    *, enquiry: Enquiry, to_whom: str, actor, url_builder: UrlBuilder | None = None
+    *, enquiry: Enquiry, to_whom: str, actor: User, url_builder: UrlBuilder | None = None
 ) -> Enquiry:
     """Outside the City's remit: the public answer says who can help."""
     enquiry = locked(enquiry)
@@ -291,7 +294,7 @@ def enquiry_refer(
 
 
 @transaction.atomic
-def enquiry_mark_spam(*, enquiry: Enquiry, actor) -> Enquiry:
+def enquiry_mark_spam(*, enquiry: Enquiry, actor: User) -> Enquiry:
     enquiry = locked(enquiry)
     rules.require(rules.can_mark_spam, actor, enquiry)
     change_status(enquiry, Status.SPAM, actor, is_public=False)
@@ -300,7 +303,7 @@ def enquiry_mark_spam(*, enquiry: Enquiry, actor) -> Enquiry:
 
 
 @transaction.atomic
-def enquiry_mark_duplicate(*, enquiry: Enquiry, of: Enquiry, actor) -> Enquiry:
+def enquiry_mark_duplicate(*, enquiry: Enquiry, of: Enquiry, actor: User) -> Enquiry:
     enquiry = locked(enquiry)
     rules.require(rules.can_mark_duplicate, actor, enquiry)
     if of.pk == enquiry.pk:
@@ -316,19 +319,19 @@ def enquiry_mark_duplicate(*, enquiry: Enquiry, of: Enquiry, actor) -> Enquiry:
     return enquiry
 
 
-def enquiry_record_access(*, enquiry: Enquiry, user) -> EnquiryAccess:
+def enquiry_record_access(*, enquiry: Enquiry, user: User) -> EnquiryAccess:
     """Log that a member of staff opened the enquiry's personal data."""
     rules.require(rules.can_view, user, enquiry)
     return EnquiryAccess.objects.create(enquiry=enquiry, user=user)
 
 
-def _delete_files(files) -> None:
+def _delete_files(files: Iterable[FieldFile]) -> None:
     for file in files:
         file.delete(save=False)
 
 
 @transaction.atomic
-def enquiry_delete(*, enquiry: Enquiry, actor) -> None:
+def enquiry_delete(*, enquiry: Enquiry, actor: User) -> None:
     """An administrator deletes an enquiry with its files (the admin's delete)."""
     rules.require(rules.can_delete, actor, enquiry)
     files = [attachment.file for attachment in enquiry.attachments.all()]
@@ -338,7 +341,7 @@ def enquiry_delete(*, enquiry: Enquiry, actor) -> None:
 
 
 @transaction.atomic
-def topic_save(*, topic: Topic, actor) -> Topic:
+def topic_save(*, topic: Topic, actor: User) -> Topic:
     """An administrator adds or changes a topic (the admin's save): the lists show topic
     names, so they are refreshed."""
     rules.require(rules.can_administer, actor)

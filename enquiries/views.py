@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from enquiries import services
 from enquiries.forms import EnquiryForm, ReplyForm
-from enquiries.models import Enquiry
+from enquiries.models import Enquiry, EnquiryEvent
 from enquiries.public import ACCEPTS_REPLIES, PUBLIC_STATUS
 from portal import client_ip, idempotency
 from portal.ratelimit import allow
@@ -73,9 +73,13 @@ def enquiry_create(request):
 
 
 def _enquiry_by_token(token) -> Enquiry:
+    # One row at most (the hashes are unique): no ordering; the generated search columns are
+    # never shown.
     enquiry = (
         Enquiry.objects.by_status_token(token)
         .select_related("topic", "lead_administration")
+        .defer("search_text", "name_text")
+        .order_by()
         .first()
     )
     if enquiry is None or enquiry.anonymised_at:
@@ -124,8 +128,11 @@ def render_enquiry_page(request, enquiry, deletion_url, *, by_link: bool):
         "enquiry": enquiry,
         "public_status": PUBLIC_STATUS[enquiry.status],
         "by_link": by_link,
-        "timeline": enquiry.events.filter(is_public=True).select_related("actor"),
-        "attachments": enquiry.attachments.all(),
+        # The enquirer sees the messages of the timeline, not who wrote them at the City.
+        "timeline": enquiry.events.filter(is_public=True, kind=EnquiryEvent.Kind.MESSAGE).only(
+            "kind", "from_enquirer", "created_at", "body"
+        ),
+        "attachments": enquiry.attachments.only("original_name", "size"),
         "form": form,
         "deletion_url": deletion_url,
     }

@@ -8,7 +8,9 @@ never score.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 
@@ -84,6 +86,18 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.challenge_id} → {self.organisation_id}"
+
+    def respond_query(self) -> str:
+        """What the response form proposes for the invitation (only if it is still the
+        user's to choose, challenges.forms.ResponseForm): the organisation and the
+        suggested solution."""
+        params = {"organisation": self.organisation_id}
+        if self.solution_id is not None:
+            params["solution"] = self.solution_id
+        return urlencode(params)
+
+    def get_respond_url(self) -> str:
+        return f"{reverse('challenges:respond', args=[self.challenge_id])}?{self.respond_query()}"
 
 
 class OverviewVisit(models.Model):

@@ -6,6 +6,7 @@ invitation is seen by the members of the invited organisation and the challenge'
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -41,7 +42,7 @@ def get_suggestion_for_action(user: AnyUser, pk: int) -> Suggestion:
     return suggestion
 
 
-def invitations_for(user: AnyUser):
+def invitations_for(user: AnyUser) -> QuerySet[Invitation]:
     """The invitations of the organisations the user is a member of."""
     if not user.is_authenticated:
         return Invitation.objects.none()

@@ -1,10 +1,12 @@
 """Writes of matchmaking: refreshing suggestions, inviting, dismissing."""
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +14,7 @@ from challenges import rules as challenge_rules
 from challenges.models import Challenge
 from matching import scoring
 from matching.models import Invitation, Suggestion
+from portal.caching import bump_content_version
 from portal.mail import PageLink, send_templated_email_to_users
 from portal.models import LocalCommitteeArea, SustainableDevelopmentGoal, User
 from solutions.models import Solution
@@ -21,6 +24,24 @@ SOLUTION = "solution"
 SIDES = {CHALLENGE: scoring.CHALLENGE, SOLUTION: scoring.SOLUTION}
 SHOWN_WORDS = 5
 WORD = re.compile(r"\w{4,}")
+# The content version of the pages that show suggestions (portal.caching): every refresh
+# and dismissal bumps it.
+CONTENT_NAMESPACE = "matching"
+
+
+class InvitationLink(PageLink):
+    """The response form for the invitation's challenge with its organisation and solution
+    proposed, in the e-mail's language."""
+
+    def __init__(
+        self, invitation: Invitation, absolute: Callable[[str], str] | None = None
+    ) -> None:
+        super().__init__("challenges:respond", [invitation.challenge_id], absolute)
+        self.query = invitation.respond_query()
+
+    def __str__(self) -> str:
+        path = f"{reverse(self.viewname, args=self.args)}?{self.query}"
+        return self.absolute(path) if self.absolute else path
 
 
 def schedule_refresh(kind: str, pk: int) -> None:
@@ -61,13 +82,13 @@ def _word_for_lexeme(text: str) -> dict[str, str]:
         return found
 
 
-def _names(model) -> dict[int, dict]:
+def _names(model: type[SustainableDevelopmentGoal | LocalCommitteeArea]) -> dict[int, dict]:
     return {
         row["pk"]: row for row in model.objects.values("pk", "name_da", "name_en", *_extra(model))
     }
 
 
-def _extra(model) -> list[str]:
+def _extra(model: type[SustainableDevelopmentGoal | LocalCommitteeArea]) -> list[str]:
     return ["number"] if model is SustainableDevelopmentGoal else []
 
 
@@ -107,6 +128,7 @@ def suggestions_refresh(*, kind: str, pk: int) -> int:
     pairs = scoring.score_pairs(side, pk)
     own = {side.me_column: pk}
     with transaction.atomic():
+        bump_content_version(CONTENT_NAMESPACE)  # the challenge and solution pages
         stale = Suggestion.objects.filter(**own, dismissed_at__isnull=True)
         if not pairs:
             stale.delete()
@@ -147,6 +169,7 @@ def suggestion_dismiss(*, user: User, suggestion: Suggestion) -> Suggestion:
         suggestion.dismissed_at = timezone.now()
         suggestion.dismissed_by = user
         suggestion.save(update_fields=["dismissed_at", "dismissed_by"])
+        bump_content_version(CONTENT_NAMESPACE)
     return suggestion
 
 
@@ -159,7 +182,9 @@ def _organisation_recipients(organisation_id: int) -> list[User]:
 
 
 @transaction.atomic
-def suggestion_invite(*, user: User, suggestion: Suggestion, url_builder=None) -> Invitation:
+def suggestion_invite(
+    *, user: User, suggestion: Suggestion, url_builder: Callable[[str], str] | None = None
+) -> Invitation:
     """The challenge's owners invite the suggested solution's organisation to respond: one
     invitation (and one e-mail to its members, each in their language) per challenge and
     organisation, however often it is asked."""
@@ -189,7 +214,7 @@ def suggestion_invite(*, user: User, suggestion: Suggestion, url_builder=None) -
                 "challenge": challenge,
                 "organisation": organisation,
                 "solution": suggestion.solution,
-                "respond_url": PageLink("challenges:respond", [challenge.pk], url_builder),
+                "respond_url": InvitationLink(invitation, url_builder),
                 "overview_url": PageLink("matching:overview", [], url_builder),
             },
         )

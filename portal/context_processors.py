@@ -1,4 +1,8 @@
+from functools import lru_cache
+
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +21,19 @@ MAIN_NAVIGATION = [
 ]
 
 
+@lru_cache(maxsize=8)
+def _navigation_urls(language: str | None) -> tuple[tuple[str, str, object], ...]:
+    """(url name, URL, label) of each main navigation entry whose page exists, per
+    language: the URLconf does not change while the process runs."""
+    entries = []
+    for url_name, label in MAIN_NAVIGATION:
+        try:
+            entries.append((url_name, reverse(url_name), label))
+        except NoReverseMatch:
+            continue
+    return tuple(entries)
+
+
 def _navigation(request):
     try:
         current = resolve(request.path_info)
@@ -25,11 +42,7 @@ def _navigation(request):
     except Resolver404:
         current_namespace = current_name = ""
     items = []
-    for url_name, label in MAIN_NAVIGATION:
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            continue
+    for url_name, url, label in _navigation_urls(translation.get_language()):
         namespace = url_name.split(":")[0]
         active = current_name == url_name or (
             namespace != "portal" and current_namespace == namespace
@@ -48,16 +61,32 @@ def _navigation(request):
     return items
 
 
+@lru_cache(maxsize=4096)
+def _translated_url(path: str, language: str, current: str | None, active: str | None) -> str:
+    """The same page in another language (its home page where the page has no twin).
+    Depends only on the path and the languages (the active one resolves the path), so
+    it is kept per process; the table is bounded, and a path that was not kept is
+    simply translated again."""
+    url = translate_url(path, language)
+    if url == path and language != current:
+        with translation.override(language):
+            url = reverse("portal:home")
+    return url
+
+
 def _language_links(request):
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    links = []
-    for code, label in (("da", "Dansk"), ("en", "English")):
-        url = translate_url(request.get_full_path(), code)
-        if url == request.get_full_path() and code != current:
-            with translation.override(code):
-                url = reverse("portal:home")
-        links.append({"code": code, "label": label, "url": url, "current": code == current})
-    return links
+    path = request.get_full_path()
+    active = translation.get_language()
+    return [
+        {
+            "code": code,
+            "label": label,
+            "url": _translated_url(path, code, current, active),
+            "current": code == current,
+        }
+        for code, label in (("da", "Dansk"), ("en", "English"))
+    ]
 
 
 def portal(request):
@@ -66,3 +95,11 @@ def portal(request):
         "portal_nav": _navigation(request),
         "language_links": _language_links(request),
     }
+
+
+@receiver(setting_changed)
+def _forget_urls(*, setting, **kwargs):
+    """Tests that swap the URLconf or the languages get fresh navigation links."""
+    if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"}:
+        _navigation_urls.cache_clear()
+        _translated_url.cache_clear()

@@ -2,11 +2,13 @@
 it, checks the transition, writes the history entry, keeps the filter arrays and the
 search lexicon in step and bumps the overview's content version, in one transaction."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +35,7 @@ def _sync_filter_arrays(solution: Solution) -> None:
     )
 
 
-def _ids(values) -> list[int]:
+def _ids(values: Iterable[Any]) -> list[int]:
     return sorted(getattr(v, "pk", v) for v in values)
 
 
@@ -65,7 +67,7 @@ def _replace_impact(solution: Solution, statements: list[dict[str, Any]]) -> boo
     return True
 
 
-def _store_image(solution: Solution, upload) -> None:
+def _store_image(solution: Solution, upload: UploadedFile) -> None:
     resized = images.resize(images.check_image(upload))
     _delete_image_files(solution)
     solution.image.save("large.webp", resized.large, save=False)
@@ -82,7 +84,12 @@ def _delete_image_files(solution: Solution) -> None:
 
 
 def _write_new(
-    *, actor: User | None, organisation: Organisation, data: dict[str, Any], impact, image
+    *,
+    actor: User | None,
+    organisation: Organisation,
+    data: dict[str, Any],
+    impact: Iterable[dict[str, Any]],
+    image: UploadedFile | None,
 ) -> Solution:
     data = dict(data)
     relations = {field: data.pop(field, []) for field in M2M_FIELDS}
@@ -108,7 +115,7 @@ def solution_create(
     organisation: Organisation,
     data: dict[str, Any],
     impact_statements: list[dict[str, Any]] = (),  # type: ignore[assignment]
-    image=None,
+    image: UploadedFile | None = None,
 ) -> Solution:
     """A new draft of `organisation`'s, written by one of its members."""
     if not rules.can_create_for(user, organisation):
@@ -130,7 +137,7 @@ def _apply_fields(solution: Solution, data: dict[str, Any]) -> list[str]:
     return changed
 
 
-def _apply_image(solution: Solution, image, remove_image: bool) -> list[str]:
+def _apply_image(solution: Solution, image: UploadedFile | None, remove_image: bool) -> list[str]:
     if image:
         _store_image(solution, image)
         return ["image"]
@@ -147,7 +154,7 @@ def solution_update(
     solution: Solution,
     data: dict[str, Any],
     impact_statements: list[dict[str, Any]] | None = None,
-    image=None,
+    image: UploadedFile | None = None,
     remove_image: bool = False,
 ) -> Solution:
     """Change the solution's fields, statements or image; the history names what changed."""

@@ -1,6 +1,8 @@
 """The solution pages: thin views over solutions.rules, solutions.forms and
 solutions.services."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,11 +10,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.caching import cached_fragment
+from portal.caching import cached_fragment_for
 from portal.models import LocalCommitteeArea, SustainableDevelopmentGoal
 from portal.overview import overview_page
 from solutions import rules, services
@@ -50,8 +53,15 @@ def _breadcrumbs():
     return [(_("Solutions"), reverse("solutions:list"))]
 
 
-def _article(solution) -> str:
-    return render_to_string(
+# The public part of a solution page shows the solution, its organisation and the open
+# challenges suggested for it: a change in any of these apps makes a new copy.
+DETAIL_NAMESPACES = ["solutions", "organisations", "matching", "challenges"]
+
+
+def _content(solution) -> dict:
+    """The article and the suggested challenges: what everyone who may see the solution
+    sees (its organisation's members see their drafts in it too)."""
+    article = render_to_string(
         "solutions/includes/article.html",
         {
             "solution": solution,
@@ -60,28 +70,50 @@ def _article(solution) -> str:
             "sdgs": list(SustainableDevelopmentGoal.objects.filter(pk__in=solution.sdg_ids)),
         },
     )
+    suggestions = render_to_string("solutions/detail_suggestions.html", {"solution": solution})
+    return {"title": solution.title, "article": article, "suggestions": suggestions}
+
+
+def _public_content(request, pk, solution: Solution | None) -> dict:
+    """The public content, rendered once per solution, content version, language and day
+    and kept a few seconds (portal.caching). A copy is only made of a public solution (the
+    getter gives a visitor nothing else, and `solution` is one its viewer may see but not
+    manage), so a visitor's cache hit needs no query at all."""
+
+    def render_public() -> str:
+        shown = solution or rules.get_solution_for_view(request.user, pk)
+        return json.dumps(_content(shown))
+
+    day = timezone.localdate().isoformat()  # the suggested challenges' deadlines
+    parts = ["detail", str(pk), day]
+    return json.loads(cached_fragment_for(DETAIL_NAMESPACES, parts, render_public))
 
 
 def solution_detail(request, pk):
     """The solution page. What every visitor sees is rendered once and kept a few seconds
-    (portal.caching; every change of a solution bumps the version); the organisation's
-    members get it fresh, with their drafts and the management part."""
-    solution = rules.get_solution_for_view(request.user, pk)
-    can_manage = rules.can_manage(request.user, solution)
-    if can_manage:
-        article = _article(solution)
-    else:
-        article = cached_fragment("solutions", [f"detail:{pk}"], lambda: _article(solution))
+    (portal.caching; every change of a solution, its organisation or its suggestions bumps
+    a version); the organisation's members get it fresh, with their drafts and the
+    management part."""
+    solution, can_manage = None, False
+    if request.user.is_authenticated:
+        solution = rules.get_solution_for_view(request.user, pk)
+        can_manage = rules.can_manage(request.user, solution)
+    content = _content(solution) if can_manage else _public_content(request, pk, solution)
     context = {
-        "solution": solution,
+        "title": content["title"],
         "breadcrumb_trail": _breadcrumbs(),
-        "article_html": mark_safe(article),  # noqa: S308  (our own rendered template)
+        "article_html": mark_safe(content["article"]),  # noqa: S308  (our own templates)
+        "suggestions_html": mark_safe(content["suggestions"]),  # noqa: S308
         "can_manage": can_manage,
-        "transitions": [(s, TRANSITION_ACTIONS[s]) for s in sorted(solution.allowed_transitions())]
-        if can_manage
-        else [],
-        "events": list(solution.events.select_related("actor")[:50]) if can_manage else [],
     }
+    if can_manage:
+        context |= {
+            "solution": solution,
+            "transitions": [
+                (s, TRANSITION_ACTIONS[s]) for s in sorted(solution.allowed_transitions())
+            ],
+            "events": list(solution.events.select_related("actor")[:50]),
+        }
     return render(request, "solutions/detail.html", context)
 
 

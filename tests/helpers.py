@@ -8,36 +8,19 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from challenges.models import Challenge, Collaboration, Status
 from enquiries import services as enquiry_services
 from enquiries.models import Enquiry, Topic
-from portal.models import User
-from tests.factories import ChallengeFactory, administration
+from tests.factories import administration
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
-__all__ = ["administration", "en", "make_challenge", "query_counts", "submit_enquiry"]
+__all__ = ["administration", "en", "query_counts", "submit_enquiry"]
 
 
 def en(name: str, *args) -> str:
     """The English URL of a named page (the source strings of the pages)."""
     with translation.override("en"):
         return reverse(name, args=args)
-
-
-def make_challenge(
-    owner_user: User, *, status=Status.PUBLISHED, owner_code="BIF", co_owners=(), **fields
-) -> Challenge:
-    """A challenge of `owner_code` with `owner_user` as its contact person, in `status`."""
-    return ChallengeFactory(
-        contact_person=owner_user,
-        owner=administration(owner_code),
-        co_owners=[administration(code) for code in co_owners],
-        status=status,
-        title=fields.pop("title", "Job til ledige i kantinen"),
-        collaboration=fields.pop("collaboration", Collaboration.EMPLOYMENT),
-        **fields,
-    )
 
 
 def submit_enquiry(

@@ -65,3 +65,12 @@ def test_the_demo_emails_about_responses_link_to_full_addresses(demo):
         links = re.findall(r"\S*/udfordringer/svar/\d+/", email.body_text)
         assert links and all(link.startswith("http://") for link in links), email.body_text
         assert 'href="http://' in email.body_html
+
+
+def test_some_demo_responses_point_at_a_published_solution_of_their_organisation(demo):
+    pointing = Response.objects.filter(solution__isnull=False).select_related("solution")
+    assert pointing.count() >= 4
+    for response in pointing:
+        assert response.solution.organisation_id == response.organisation_id
+        assert response.solution.is_public, response.solution.title
+    assert Response.objects.filter(solution__isnull=True).exists()  # free text still shown

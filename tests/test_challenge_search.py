@@ -4,7 +4,7 @@ fields, plus trigram word similarity for partial words, compounds and small typo
 import pytest
 from django.urls import reverse
 
-from tests.helpers import make_challenge
+from tests.challenge_helpers import make_challenge
 
 TEXTS = {
     "licenser": ("Genbrugte computere med licenser", "Kommunen kasserer 2.000 pc'er om året.", ""),

@@ -7,7 +7,7 @@ from django.urls import reverse
 from challenges import services
 from challenges.models import Status
 from portal import caching
-from tests.helpers import make_challenge
+from tests.challenge_helpers import make_challenge
 
 
 def _queries(client, url, params=None):

@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 
 from django.urls import reverse
 
-from tests.helpers import make_challenge
+from tests.challenge_helpers import make_challenge
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -9,7 +9,7 @@ from django.contrib.staticfiles import finders
 
 from challenges.models import Challenge
 from portal.models import Administration
-from tests.helpers import make_challenge
+from tests.challenge_helpers import make_challenge
 
 pytestmark = pytest.mark.django_db
 

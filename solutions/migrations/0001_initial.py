@@ -8,7 +8,6 @@ import django.db.models.deletion
 import django.utils.timezone
 import solutions.models
 from django.conf import settings
-from django.contrib.postgres.operations import CreateExtension
 from django.db import migrations, models
 
 
@@ -23,8 +22,12 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # Edit distance for the search's typo tolerance (portal.search.similar_words).
-        CreateExtension('fuzzystrmatch'),
+        # The extension belongs to portal/0007_fuzzystrmatch (the portal's search uses it).
+        # Kept here, idempotent, for databases where this ran first; never dropped here, as
+        # the portal still needs it when the solutions are migrated back.
+        migrations.RunSQL(
+            'CREATE EXTENSION IF NOT EXISTS fuzzystrmatch', reverse_sql=migrations.RunSQL.noop
+        ),
         migrations.CreateModel(
             name='Solution',
             fields=[

@@ -96,8 +96,8 @@ def test_response_pages_have_no_wcag_violations(page, live_server, language, set
 
     from challenges import services
     from challenges.models import ResponseStatus
+    from tests.challenge_helpers import make_challenge
     from tests.factories import civil_servant
-    from tests.helpers import make_challenge
 
     settings.MEDIA_ROOT = tmp_path
     owner = with_totp(civil_servant("BIF"))

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from challenges.models import Challenge, Response, Status
 from tests.browser.conftest import assert_accessible
 from tests.browser.helpers import log_in
+from tests.challenge_helpers import make_challenge
 from tests.conftest import totp_code
 from tests.factories import (
     TOTP_SECRET,
@@ -20,7 +21,6 @@ from tests.factories import (
     member_of,
     with_totp,
 )
-from tests.helpers import make_challenge
 
 
 def test_civil_servant_publishes_an_entrepreneur_finds_and_answers_and_sees_the_shortlisting(

@@ -1,13 +1,14 @@
 """Matchmaking in a real browser, with axe in Danish and English: an entrepreneur's
 published solution appears as a suggestion with its reasons on a matching challenge; the
 owner invites the organisation; the entrepreneur finds the invitation on the work overview
-and opens the response form for that challenge."""
+and answers with the suggested solution preselected."""
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from challenges.models import Response
 from portal.models import LocalCommitteeArea, SustainableDevelopmentGoal
 from tests.browser.conftest import assert_accessible
 from tests.factories import (
@@ -84,7 +85,21 @@ def test_a_suggestion_leads_to_an_invitation_and_the_response_form(browser, live
     assert_accessible(firm)
     firm.get_by_role("link", name="Svar", exact=True).click()
     firm.wait_for_load_state()
-    assert firm.url.endswith(reverse("challenges:respond", args=[challenge.pk]))
+    assert reverse("challenges:respond", args=[challenge.pk]) + "?" in firm.url
+    # The form opens with the suggested solution chosen; the entrepreneur answers with it.
+    assert firm.locator("#id_solution").input_value() == str(solution.pk)
+    assert_accessible(firm)
+    firm.locator("#id_message").fill("Vi kan starte fællesspisningen i april.")
+    firm.get_by_role("button", name="Send svaret").click()
+    firm.wait_for_load_state()
+    response = Response.objects.get(challenge=challenge)
+    assert (response.organisation, response.solution) == (organisation, solution)
+    assert firm.locator("main").get_by_role("link", name=solution.title).count() == 1
+    assert_accessible(firm)
+    # The owner's view of the response links the solution too.
+    city.goto(response.get_absolute_url())
+    assert city.locator("main").get_by_role("link", name=solution.title).count() == 1
+    assert_accessible(city)
 
     firm.goto(solution.get_absolute_url())
     assert challenge.title in firm.locator("section.suggestions").inner_text()
@@ -93,9 +108,12 @@ def test_a_suggestion_leads_to_an_invitation_and_the_response_form(browser, live
         for url in (
             reverse("matching:overview"),
             solution.get_absolute_url(),
+            reverse("challenges:response", args=[response.pk]),
         ):
             firm.goto(url)
             assert_accessible(firm)
+        city.goto(reverse("challenges:response", args=[response.pk]))
+        assert_accessible(city)
         city.goto(challenge.get_absolute_url())
         assert "Shared goals" in city.locator("section.suggestions").inner_text()
         assert_accessible(city)

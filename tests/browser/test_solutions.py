@@ -1,7 +1,7 @@
 """The solution journey in a real browser: an entrepreneur writes a solution with two
-impact statements (the second added without JavaScript's help), publishes it and finds it
-in the overview by part of a compound; axe on every solution page in Danish and English
-and at 390 px wide."""
+impact statements (the second added without JavaScript's help), publishes it, finds it
+in the overview by part of a compound, and answers a challenge pointing at it; axe on
+every solution page and the response pages in Danish and English and at 390 px wide."""
 
 import re
 
@@ -9,9 +9,18 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from challenges.models import Response
 from solutions.models import Solution, Status
 from tests.browser.conftest import assert_accessible
-from tests.factories import PASSWORD, OrganisationFactory, UserFactory, member_of
+from tests.challenge_helpers import make_challenge
+from tests.factories import (
+    PASSWORD,
+    OrganisationFactory,
+    UserFactory,
+    civil_servant,
+    member_of,
+    with_totp,
+)
 
 
 def _log_in(page, email):
@@ -88,6 +97,80 @@ def test_an_entrepreneur_writes_publishes_and_finds_a_solution(page, entrepreneu
     page.get_by_role("link", name="Cykelværkstedet Sydhavn ApS").first.click()
     page.wait_for_url(re.compile(r"/organisationer/cykel-sydhavn/$"))
     assert page.get_by_role("link", name=re.compile("Cykelværksteder for unge")).count() == 1
+
+    # The entrepreneur answers a challenge, pointing at the new solution.
+    owner = with_totp(civil_servant("BIF", email="mads@example.org"))
+    challenge = make_challenge(owner, title="Unge i job på kommunens værksteder")
+    _log_in(page, entrepreneur.email)
+    page.goto(reverse("challenges:respond", args=[challenge.pk]))
+    page.locator("#id_solution").select_option(label="Cykelværksteder for unge uden uddannelse")
+    page.locator("#id_message").fill("Vi kan tage ti unge ind i værkstedet fra marts.")
+    assert_accessible(page)
+    page.get_by_role("button", name="Send svaret").click()
+    page.wait_for_url(re.compile(r"/udfordringer/svar/\d+/$"))
+    response = Response.objects.get(challenge=challenge)
+    assert response.solution == solution
+    assert_accessible(page)
+    page.locator("main").get_by_role(
+        "link", name="Cykelværksteder for unge uden uddannelse"
+    ).click()
+    page.wait_for_url(re.compile(rf"/loesninger/{solution.pk}/$"))
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_response_pages_with_solutions_are_accessible(page, entrepreneur, language, width):
+    """The response form offering two organisations' solutions (grouped, narrowed by
+    JavaScript), with an error at the solution, and the response page linking it."""
+    from tests.solutions.conftest import make_solution
+
+    page.set_viewport_size({"width": width, "height": 900})
+    first = entrepreneur.organisation_memberships.get().organisation
+    second = OrganisationFactory(name="Bageriet Brød ApS", slug="bageriet")
+    member_of(second, entrepreneur)
+    entrepreneur._solutions_organisation_ids = None
+    ours = make_solution(entrepreneur, first, title="Cykelværksted for unge")
+    theirs = make_solution(entrepreneur, second, title="Bageri med jobtræning")
+    owner = with_totp(civil_servant("BIF", email="mads@example.org"))
+    challenge = make_challenge(owner, title="Unge i job")
+    answered = make_challenge(owner, title="Flere unge i job")
+    from challenges import services
+
+    response = services.response_submit(
+        user=entrepreneur,
+        challenge=answered,
+        organisation=first,
+        message="Vi kan hjælpe.",
+        solution=ours,
+    )
+    _log_in(page, entrepreneur.email)
+    with translation.override(language):
+        respond_url = reverse("challenges:respond", args=[challenge.pk])
+        response_url = reverse("challenges:response", args=[response.pk])
+    page.goto(respond_url)
+    # JavaScript narrows the list to the chosen organisation's solutions.
+    page.locator("#id_organisation").select_option(label="Cykelværkstedet Sydhavn ApS")
+    assert page.locator(f'#id_solution option[value="{theirs.pk}"]').is_disabled()
+    assert not page.locator(f'#id_solution option[value="{ours.pk}"]').is_disabled()
+    assert_accessible(page)
+    # Without its help (the other organisation's solution forced in): a message at the field.
+    page.evaluate(
+        "id => { const s = document.getElementById('id_solution');"
+        " s.querySelectorAll('optgroup').forEach(g => { g.disabled = false; });"
+        " s.value = String(id); }",
+        theirs.pk,
+    )
+    page.locator("#id_message").fill("Teksten bliver stående.")
+    page.locator("main form button.button-primary[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_solution").get_attribute("aria-invalid") == "true"
+    assert page.locator("#id_message").input_value() == "Teksten bliver stående."
+    assert_accessible(page)
+    page.goto(response_url)
+    assert page.locator("main").get_by_role("link", name="Cykelværksted for unge").count() == 1
+    assert_accessible(page)
+    if width == 390:
+        assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
 
 @pytest.mark.parametrize("width", [1280, 390])

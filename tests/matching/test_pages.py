@@ -1,5 +1,7 @@
 """Suggestions on the pages, the states never suggested, acting on a suggestion."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -55,9 +57,13 @@ def test_challenge_page_queries_do_not_grow_with_suggestions(client, themes):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from portal import caching
+
+    caching._local_versions.clear()  # both requests read the content versions
     with CaptureQueriesContext(connection) as few:
         client.get(themes[5].challenge.get_absolute_url())
     Suggestion.objects.filter(challenge=themes[6].challenge).delete()
+    caching._local_versions.clear()
     with CaptureQueriesContext(connection) as none:
         client.get(themes[6].challenge.get_absolute_url())
     assert len(few) == len(none)
@@ -76,7 +82,12 @@ def test_owner_invites_once_and_the_organisation_is_mailed(client_for, themes):
     member = theme.best.organisation.memberships.first().user
     page = client_for(member).get(reverse("matching:overview")).content.decode()
     assert theme.challenge.title in page
-    assert reverse("challenges:respond", args=[theme.challenge.pk]) in page
+    respond = reverse("challenges:respond", args=[theme.challenge.pk])
+    # The link proposes the invited organisation and the suggested solution.
+    proposal = f"organisation={theme.best.organisation_id}&amp;solution={theme.best.pk}"
+    assert f'href="{respond}?{proposal}"' in page
+    email = OutgoingEmail.objects.latest("pk")
+    assert f"{respond}?{proposal.replace('&amp;', '&')}" in email.body_text
 
 
 def test_others_may_not_invite_or_dismiss(client_for, themes, civil_servant_tmf):
@@ -119,3 +130,37 @@ def test_overview_is_the_landing_page_and_needs_login(client, settings):
     assert settings.LOGIN_REDIRECT_URL == "matching:overview"
     assert reverse("matching:overview") == "/mit-overblik/"
     assert client.get("/mit-overblik/").status_code == 302
+
+
+def test_a_refresh_or_a_dismissal_shows_on_the_cached_pages_at_once(
+    client, themes, page_cache, django_capture_on_commit_callbacks
+):
+    theme = themes[0]
+    challenge_url, solution_url = theme.challenge.get_absolute_url(), theme.best.get_absolute_url()
+    Suggestion.objects.filter(challenge=theme.challenge).delete()
+    assert theme.best.title not in client.get(challenge_url).content.decode()  # now kept
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suggestions_refresh(kind=services.CHALLENGE, pk=theme.challenge.pk)
+    assert theme.best.title in client.get(challenge_url).content.decode()
+    assert theme.challenge.title in client.get(solution_url).content.decode()
+    suggestion = Suggestion.objects.get(challenge=theme.challenge, solution=theme.best)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suggestion_dismiss(user=theme.challenge.contact_person, suggestion=suggestion)
+    assert theme.best.title not in client.get(challenge_url).content.decode()
+    assert theme.challenge.title not in client.get(solution_url).content.decode()
+
+
+def test_the_owners_buttons_on_suggestions_are_never_kept_for_visitors(
+    client, client_for, themes, page_cache
+):
+    theme = themes[1]
+    suggestion = Suggestion.objects.get(challenge=theme.challenge, solution=theme.best)
+    invite = reverse("matching:invite", args=[suggestion.pk])
+    url = theme.challenge.get_absolute_url()
+    owners = client_for(theme.challenge.contact_person).get(url).content.decode()
+    form = re.search(rf'action="{re.escape(invite)}"[^>]*>\s*<input[^>]*>', owners)
+    assert form and 'name="csrfmiddlewaretoken" value="' in form.group(0)  # the form works
+    client.logout()
+    page = client.get(url).content.decode()
+    assert theme.best.title in page and invite not in page
+    assert invite in client_for(theme.challenge.contact_person).get(url).content.decode()
