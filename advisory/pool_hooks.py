@@ -1,6 +1,7 @@
 """How the pools take part in the portal's shared pages: the pool secretaries' staff
 links (wrapped around the council's `staff_links` at the end of advisory/hooks.py) and
-the work overview's final reports (`work_overview`, advisory/hooks.py)."""
+the work overview's final reports (`pool_parts`, wrapped around the council's
+`work_overview` the same way)."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -189,7 +190,16 @@ def _grantee_part(user) -> Part | None:
     )
 
 
-def work_overview(request) -> list[Part]:
+def with_pool_parts(work_overview):
+    """The council's work overview parts, then the pools' (advisory/hooks.py)."""
+
+    def parts(request) -> list[Part]:
+        return work_overview(request) + pool_parts(request)
+
+    return parts
+
+
+def pool_parts(request) -> list[Part]:
     """The pool's secretary: reports waiting and overdue per pool; a grantee: the final
     reports they owe (one query each)."""
     user = request.user
