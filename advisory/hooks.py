@@ -320,3 +320,4 @@ def _own_contributions(user) -> dict:
 from advisory import pool_hooks  # noqa: E402  (the pools)
 
 staff_links = pool_hooks.with_pool_links(staff_links)
+work_overview = pool_hooks.with_pool_parts(work_overview)

@@ -1,11 +1,14 @@
 """Demo data of the pools: the 2026 city pool with contributions from all seven
 administrations, two local pools, a dozen applications and grants in different states,
-payouts, a closed grant with its rest returned, and a reversed contribution."""
+payouts, a closed grant with its rest returned, a reversed contribution, and two final
+reports (one accepted and published, one waiting for the secretary)."""
 
 from datetime import date
+from decimal import Decimal
 
-from advisory import pool_services
-from advisory.models import LocalPoolSecretary, Pool
+from advisory import pool_reports, pool_services
+from advisory.models import FinalReport, Grant, LocalPoolSecretary, Pool
+from advisory.pool_reports import ReportContent
 from advisory.pool_services import Asks
 from organisations.models import Organisation
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
@@ -138,7 +141,14 @@ def _pay(grant, secretary, state):
         )
 
 
-def _local_pools(users, organisations):
+def _own_organisation(applicant, index):
+    """One of the applicant's own organisations (an application is made on behalf of an
+    organisation its submitter belongs to), or none."""
+    own = list(Organisation.objects.filter(memberships__user=applicant).order_by("pk"))
+    return own[index % len(own)] if own else None
+
+
+def _local_pools(users):
     local_secretary = users["civil_servant_tmf"]
     areas = list(LocalCommitteeArea.objects.order_by("name_da")[:2])
     for area in areas:
@@ -154,25 +164,79 @@ def _local_pools(users, organisations):
             payer=area,
         )
         application = _apply(
-            pool, users["entrepreneur2"], organisations[-1], title, 20_000, [11], area
+            pool,
+            users["entrepreneur2"],
+            _own_organisation(users["entrepreneur2"], 0),
+            title,
+            20_000,
+            [11],
+            area,
         )
         _decide(application, local_secretary, "part_paid")
 
 
+# Final reports: one accepted (and published), one submitted and waiting for the secretary.
+REPORTS = [
+    (
+        "Cykelværksted for unge i Nordvest",
+        "accept",
+        "Værkstedet har haft åbent fire dage om ugen hele året. Unge har repareret og solgt "
+        "cykler, og flere er gået videre i job eller uddannelse.",
+        12,
+        [("Cykler repareret og solgt", Decimal(340), "cykler")],
+    ),
+    (
+        "Kaffebar med job til sindslidende",
+        "submit",
+        "Kaffebaren har haft åbent siden april med faste vagter til otte medarbejdere.",
+        8,
+        [],
+    ),
+]
+
+
+def _reports(users):
+    secretary = users["council_secretary"]
+    for title, step, text, achieved, extra in REPORTS:
+        grant = Grant.objects.filter(application__proposal__title=title).first()
+        if grant is None or FinalReport.objects.filter(grant=grant).exists():
+            continue
+        grantee = grant.application.proposal.submitter
+        expected = grant.application.expected_impacts.all()
+        pool_reports.report_save(
+            grant=grant,
+            actor=grantee,
+            content=ReportContent(
+                what_was_done=text,
+                achieved={impact.pk: Decimal(achieved) for impact in expected},
+                extra=extra,
+            ),
+        )
+        report = pool_reports.report_submit(grant=grant, actor=grantee)
+        if step == "accept":
+            report = pool_reports.report_accept(
+                report=report, actor=secretary, note="Tak for en grundig rapport."
+            )
+            pool_reports.report_publish(report=report, actor=secretary, published=True)
+
+
 def load(context):
-    if Pool.objects.exists():
-        return  # loaded before
+    if not Pool.objects.exists():
+        _load_pools(context)
+    _reports(context.users)
+
+
+def _load_pools(context):
     users = context.users
     secretary = users["council_secretary"]
-    organisations = list(Organisation.objects.order_by("pk")[:4]) or [None]
     city = _pool(2026, None, 500_000, 50_000)
     _fund_city(city, secretary)
     areas = list(LocalCommitteeArea.objects.order_by("name_da"))
     for index, (title, kroner, goals, state) in enumerate(APPLICATIONS):
         applicant = users["entrepreneur"] if index % 2 == 0 else users["entrepreneur2"]
-        organisation = organisations[index % len(organisations)]
+        organisation = _own_organisation(applicant, index // 2)
         application = _apply(
             city, applicant, organisation, title, kroner, goals, areas[index % len(areas)]
         )
         _decide(application, secretary, state)
-    _local_pools(users, organisations)
+    _local_pools(users)

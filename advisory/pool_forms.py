@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from advisory.models import EntryKind, Grant, GrantStatus, LedgerEntry, Pool
 from advisory.pool_money import parse_kroner
+from advisory.pool_report_forms import parse_impact_lines
 from advisory.pool_services import Asks
+from enquiries.forms import MultipleDocumentsField, attachments_help_text
+from organisations.models import Organisation
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
 
 
@@ -198,9 +201,34 @@ class ApplicationForm(ServiceErrorsMixin, forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    # Final reports (advisory/pool_reports.py): on whose behalf, the expected impact as
+    # figures (each gets an achieved figure in the final report) and the attachments.
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Organisation.objects.none(), required=False
+    )
+    impacts = forms.CharField(
+        label=_("Expected impact as figures"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+        help_text=_(
+            'One a line: what, the figure and the unit, e.g. "Young people in work; 40; people". '
+            "The final report gives the achieved figure for each."
+        ),
+    )
+    attachments = MultipleDocumentsField(label=_("Attachments"), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pool"].queryset = Pool.objects.open().select_related("area")
+        self.fields["attachments"].help_text = attachments_help_text()
+        if user is not None and user.is_authenticated:
+            own = Organisation.objects.filter(memberships__user=user).order_by("name")
+            self.fields["organisation"].queryset = own
+            self.fields["organisation"].initial = own.first()
+
+    def clean_impacts(self):
+        return parse_impact_lines(self.cleaned_data["impacts"])
 
     def clean_budget(self):
         lines = []
@@ -230,13 +258,15 @@ class ApplicationForm(ServiceErrorsMixin, forms.Form):
             period_start=data["period_start"],
             period_end=data["period_end"],
             budget_lines=data["budget"],
+            impacts=data.get("impacts") or [],
             goals=list(data["goals"]),
             areas=list(data["areas"]),
         )
 
     def proposal_data(self) -> dict:
         return {
-            name: self.cleaned_data[name] for name in ("title", "what", "why", "expected_effect")
+            name: self.cleaned_data.get(name)
+            for name in ("title", "what", "why", "expected_effect", "organisation")
         }
 
 

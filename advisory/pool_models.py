@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
+from portal.uploads import private_upload_path
 
 # Pools.
 
@@ -233,12 +234,24 @@ class ReportStatus(models.TextChoices):
     NOT_DUE = "not_due", _("Not yet due")
     OVERDUE = "overdue", _("Overdue")
     SUBMITTED = "submitted", _("Submitted")
+    MORE_ASKED = "more_asked", _("More asked for")
     ACCEPTED = "accepted", _("Accepted")
+
+
+# The grant's report status while its report is still owed (none, a draft, more asked for).
+REPORT_OWED = (ReportStatus.NOT_DUE, ReportStatus.OVERDUE, ReportStatus.MORE_ASKED)
 
 
 class GrantQuerySet(models.QuerySet):
     def public(self):
         return self.exclude(status=GrantStatus.CANCELLED)
+
+    def report_owed(self):
+        """Grants whose final report is still to come (or to come again)."""
+        return self.public().filter(report_status__in=REPORT_OWED)
+
+    def report_overdue(self, today):
+        return self.report_owed().filter(report_due__lt=today)
 
 
 class Grant(models.Model):
@@ -344,6 +357,16 @@ class LedgerQuerySet(models.QuerySet):
         sums["outstanding"] = sums["granted"] - sums["returned"] - sums["paid"]
         return sums
 
+    def remaining_by_pool(self) -> dict[int, int]:
+        """Each pool's remaining amount (contributed - granted + returned), in one query."""
+        rows = self.values("pool_id").annotate(
+            **{figure: _figure_sum(figure) for figure in ("contributed", "granted", "returned")}
+        )
+        return {
+            row["pool_id"]: int(row["contributed"]) - int(row["granted"]) + int(row["returned"])
+            for row in rows
+        }
+
     def update(self, **kwargs):
         raise ValidationError(_("Ledger entries cannot be changed; record a reversal."))
 
@@ -430,11 +453,179 @@ class LedgerEntry(models.Model):
         return self.payer_administration or self.payer_area
 
 
+# Final reports.
+
+
+class FinalReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    MORE_ASKED = "more_asked", _("More asked for")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+FR = FinalReportStatus
+REPORT_TRANSITIONS = {
+    FR.DRAFT: {FR.SUBMITTED},
+    FR.SUBMITTED: {FR.ACCEPTED, FR.MORE_ASKED},
+    FR.MORE_ASKED: {FR.SUBMITTED},
+    FR.ACCEPTED: set(),
+}
+# The grantee writes while the report is a draft or more has been asked for.
+EDITABLE_REPORT_STATUSES = (FR.DRAFT, FR.MORE_ASKED)
+# At most this many attachments per report.
+MAX_REPORT_ATTACHMENTS = 10
+
+
+class FinalReport(models.Model):
+    """The grantee's final report: what was done and the achieved figures against the
+    expected ones. Accepted reports' figures are public (the grant's page, the
+    organisation's profile); the text and the attachments only once the secretary
+    publishes the report."""
+
+    grant = models.OneToOneField(Grant, on_delete=models.CASCADE, related_name="report")
+    what_was_done = models.TextField(_("what was done"), max_length=20_000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=FinalReportStatus.choices, default=FR.DRAFT
+    )
+    is_published = models.BooleanField(_("text and attachments published"), default=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    class Meta:
+        verbose_name = _("final report")
+        verbose_name_plural = _("final reports")
+        indexes = [models.Index(fields=["status"], name="advisory_report_status")]
+
+    def __str__(self):
+        return str(self.grant)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_REPORT_STATUSES
+
+
+class AchievedFigure(models.Model):
+    """An achieved figure: against one of the application's expected impacts, or an extra
+    line of the grantee's own."""
+
+    report = models.ForeignKey(FinalReport, on_delete=models.CASCADE, related_name="figures")
+    expected = models.ForeignKey(
+        ExpectedImpact,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="achieved",
+        verbose_name=_("expected"),
+    )
+    label = models.CharField(_("what"), max_length=200)
+    figure = models.DecimalField(_("figure"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=50)
+
+    class Meta:
+        verbose_name = _("achieved figure")
+        verbose_name_plural = _("achieved figures")
+        ordering = ["expected_id", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "expected"],
+                condition=Q(expected__isnull=False),
+                name="one_achieved_figure_per_expected",
+            ),
+            models.CheckConstraint(condition=Q(figure__gte=0), name="achieved_figure_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.figure} {self.unit}"
+
+
+def report_attachment_path(instance, filename):
+    return private_upload_path("pool-reports")
+
+
+class ReportAttachment(models.Model):
+    report = models.ForeignKey(FinalReport, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=report_attachment_path, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("report attachment")
+        verbose_name_plural = _("report attachments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class ReportEvent(models.Model):
+    """The report's history: every status change, with who and why (the audit trail)."""
+
+    report = models.ForeignKey(FinalReport, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    from_status = models.CharField(max_length=12, choices=FinalReportStatus.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=FinalReportStatus.choices)
+    body = models.TextField(blank=True, max_length=10_000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.report_id}: {self.from_status} → {self.to_status}"
+
+
+class ReportReminder(models.Model):
+    """A reminder of a final report that has been sent: each kind once per grant
+    ("before", "after", "week-2", …)."""
+
+    grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="report_reminders")
+    kind = models.CharField(max_length=12)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["grant", "kind"], name="one_report_reminder_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.grant_id}: {self.kind}"
+
+
 __all__ = [
+    "EDITABLE_REPORT_STATUSES",
+    "MAX_REPORT_ATTACHMENTS",
+    "REPORT_OWED",
+    "REPORT_TRANSITIONS",
+    "AchievedFigure",
     "Application",
     "BudgetLine",
     "EntryKind",
     "ExpectedImpact",
+    "FinalReport",
+    "FinalReportStatus",
     "Grant",
     "GrantStatus",
     "Instalment",
@@ -443,5 +634,8 @@ __all__ = [
     "LocalPoolSecretary",
     "Pool",
     "PoolRound",
+    "ReportAttachment",
+    "ReportEvent",
+    "ReportReminder",
     "ReportStatus",
 ]

@@ -15,7 +15,18 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from advisory import rules as council_rules
-from advisory.models import Application, Grant, LedgerEntry, Pool, ProposalStatus
+from advisory.models import (
+    COUNCIL_STATUSES,
+    Application,
+    FinalReportStatus,
+    Grant,
+    GrantStatus,
+    LedgerEntry,
+    Pool,
+    ProposalAttachment,
+    ProposalStatus,
+    ReportAttachment,
+)
 from portal import rules as portal_rules
 
 S = ProposalStatus
@@ -102,3 +113,121 @@ def get_application_for_decision(user, pool: Pool, pk) -> Application:
     if not can_see_application(user, application):
         raise Http404
     return application
+
+
+# Final reports and attachments.
+#
+# The grantee is the application's submitter and every member of the organisation it was
+# made for. The pool's secretary accepts a report or asks for more. Reports are private
+# until accepted; then their figures are public, and their text and attachments once the
+# secretary publishes the report.
+
+
+def _organisation_ids(user) -> frozenset[int]:
+    cached = getattr(user, "_pool_organisation_ids", None)
+    if cached is None:
+        cached = frozenset(user.organisation_memberships.values_list("organisation_id", flat=True))
+        user._pool_organisation_ids = cached
+    return cached
+
+
+def is_applicant(user, proposal) -> bool:
+    """The submitter of a pool application or a member of its organisation."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if proposal.submitter_id == user.pk:
+        return True
+    return proposal.organisation_id is not None and proposal.organisation_id in (
+        _organisation_ids(user)
+    )
+
+
+def is_grantee(user, grant: Grant) -> bool:
+    return is_applicant(user, grant.application.proposal)
+
+
+def can_see_report(user, grant: Grant) -> bool:
+    if grant.status == GrantStatus.CANCELLED:
+        return False
+    return is_grantee(user, grant) or can_manage_pool(user, grant.pool)
+
+
+def can_write_report(user, grant: Grant, report=None) -> bool:
+    """The grantee writes, and submits, a report that is new, a draft or asked to be
+    completed."""
+    if grant.status == GrantStatus.CANCELLED or not is_grantee(user, grant):
+        return False
+    return report is None or report.pk is None or report.is_editable
+
+
+def can_decide_report(user, report) -> bool:
+    return (
+        report.status == FinalReportStatus.SUBMITTED
+        and report.grant.status != GrantStatus.CANCELLED
+        and can_manage_pool(user, report.grant.pool)
+    )
+
+
+def can_publish_report(user, report) -> bool:
+    return report.status == FinalReportStatus.ACCEPTED and can_manage_pool(user, report.grant.pool)
+
+
+def can_see_report_attachments(user, report) -> bool:
+    if report.is_published and report.status == FinalReportStatus.ACCEPTED:
+        return True
+    return can_see_report(user, report.grant)
+
+
+def can_see_application_attachments(user, application: Application) -> bool:
+    """An application's attachments (its budget among them) are never public: the
+    applicant, the pool's secretary, and for an application that goes to the council (not
+    on the fast track) the council's secretary and its members without a conflict of
+    interest once it is in review."""
+    proposal = application.proposal
+    if is_applicant(user, proposal):
+        return True
+    if proposal.status == S.DRAFT:
+        return False
+    if can_manage_pool(user, application.pool):
+        return True
+    if application.is_fast_track:
+        return False
+    if council_rules.is_secretary(user):
+        return True
+    return (
+        council_rules.is_member(user)
+        and proposal.status in COUNCIL_STATUSES
+        and not council_rules.has_conflict(user, proposal)
+    )
+
+
+def get_grant_for_report(user, pk) -> Grant:
+    """404 unless the user is the grantee or the pool's secretary."""
+    grant = get_object_or_404(
+        Grant.objects.select_related("pool__area", "application__proposal__organisation"), pk=pk
+    )
+    if not can_see_report(user, grant):
+        raise Http404
+    return grant
+
+
+def get_report_attachment(user, grant_pk, pk) -> ReportAttachment:
+    attachment = get_object_or_404(
+        ReportAttachment.objects.select_related(
+            "report__grant__pool", "report__grant__application__proposal"
+        ),
+        report__grant_id=grant_pk,
+        pk=pk,
+    )
+    if not can_see_report_attachments(user, attachment.report):
+        raise Http404
+    return attachment
+
+
+def get_application_attachment(user, application_pk, pk) -> ProposalAttachment:
+    application = get_object_or_404(
+        Application.objects.select_related("proposal", "pool"), pk=application_pk
+    )
+    if not can_see_application_attachments(user, application):
+        raise Http404
+    return get_object_or_404(ProposalAttachment, proposal_id=application.proposal_id, pk=pk)

@@ -366,17 +366,20 @@ class Asks:
 
 @transaction.atomic
 def application_create(
-    *, actor: User, pool: Pool, proposal_data: dict, administrations, asks: Asks
+    *, actor: User, pool: Pool, proposal_data: dict, administrations, asks: Asks, attachments=()
 ) -> Application:
     """A draft application: the council's proposal (title, what, why, expected effect,
     administrations) and what it asks of the pool."""
     _positive(asks.amount)
+    organisation = proposal_data.get("organisation")
+    _require(organisation is None or organisation.memberships.filter(user=actor).exists())
     _check_applicable(pool, asks.amount)
     _check_budget(asks.amount, asks.budget_lines)
     proposal = council_services.proposal_create(
         actor=actor,
         data={**proposal_data, "kind": ProposalKind.POOL_APPLICATION},
         administrations=administrations,
+        attachments=attachments,
     )
     application = Application.objects.create(
         proposal=proposal,

@@ -1,6 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from advisory import pool_report_views as report_views
 from advisory import pool_views as views
 
 app_name = "pool"
@@ -25,5 +26,19 @@ urlpatterns = [
         _("pools/<int:pk>/manage/grants/<int:grant_pk>/close/"),
         views.grant_close,
         name="grant_close",
+    ),
+    # Final reports and the pools' private files.
+    path(_("grants/<int:pk>/report/"), report_views.report, name="report"),
+    path(_("grants/<int:pk>/report/decide/"), report_views.report_decide, name="report_decide"),
+    path(_("grants/<int:pk>/report/publish/"), report_views.report_publish, name="report_publish"),
+    path(
+        _("grants/<int:pk>/report/attachments/<int:attachment_pk>/"),
+        report_views.report_attachment,
+        name="report_attachment",
+    ),
+    path(
+        _("applications/<int:pk>/attachments/<int:attachment_pk>/"),
+        report_views.application_attachment,
+        name="application_attachment",
     ),
 ]

@@ -232,7 +232,9 @@ def _decide(user, application, form, fast_track: bool) -> None:
 
 @login_required
 def apply(request):
-    form = pool_forms.ApplicationForm(request.POST or None)
+    form = pool_forms.ApplicationForm(
+        request.POST or None, request.FILES or None, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             application = _create_and_submit(request.user, form)
@@ -253,6 +255,7 @@ def _create_and_submit(user, form):
         proposal_data=form.proposal_data(),
         administrations=form.cleaned_data["administrations"],
         asks=form.asks(),
+        attachments=form.cleaned_data["attachments"],
     )
     return pool_services.application_submit(application=application, actor=user)
 

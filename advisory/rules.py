@@ -32,6 +32,7 @@ from advisory.models import (
     Paper,
     Proposal,
     ProposalAttachment,
+    ProposalKind,
     ProposalStatus,
 )
 from portal import rules as portal_rules
@@ -131,6 +132,15 @@ def can_return(user, proposal: Proposal) -> bool:
 
 
 def can_see_attachments(user, proposal: Proposal) -> bool:
+    application = (
+        getattr(proposal, "application", None)
+        if proposal.kind == ProposalKind.POOL_APPLICATION
+        else None
+    )
+    if application is not None:
+        from advisory import pool_rules  # the pools' rules build on these
+
+        return pool_rules.can_see_application_attachments(user, application)
     if is_submitter(user, proposal) or (is_secretary(user) and proposal.status != S.DRAFT):
         return True
     return (

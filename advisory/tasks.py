@@ -1,11 +1,13 @@
-"""Daily work of the council: reminders of answers due and overdue, and the council role
-taken from members whose terms have ended."""
+"""Daily work of the council: reminders of answers due and overdue, the council role
+taken from members whose terms have ended, and the reminders of the pools' final
+reports."""
 
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
 from advisory.models import ANSWER_REMINDER_WORKING_DAYS, FollowUp
+from advisory.pool_reports import report_reminders_send
 from advisory.services import (
     administration_staff,
     email_users,
@@ -49,3 +51,11 @@ def send_follow_up_reminders() -> int:
             sent += 1
         revoke_roles_of_former_members()
     return sent
+
+
+@task()
+def send_report_reminders() -> int:
+    """The pools' final reports: a reminder 10 working days before the due date, one the
+    day after it (the pool's secretaries told too) and one a week after that; each once
+    per grant (advisory.pool_reports.report_reminders_send). Returns the reminders sent."""
+    return report_reminders_send()

@@ -61,7 +61,8 @@ def _helped_solve(organisation):
 
 
 # A profile shows the organisation's solutions and the challenges it helped solve.
-PROFILE_NAMESPACES = [services.CONTENT_NAMESPACE, "solutions", "challenges"]
+# "advisory": the achieved figures documented through the pools (pool_report_tags).
+PROFILE_NAMESPACES = [services.CONTENT_NAMESPACE, "solutions", "challenges", "advisory"]
 
 
 def _profile_html(organisation_id: int) -> str:

@@ -409,6 +409,44 @@ class Objects:
         )
         return "Markør: bevilget af brugeren"
 
+    def _report(self, year: int, text: str):
+        from advisory.models import FinalReport, Grant
+        from tests.pool.conftest import make_application, make_pool
+
+        pool = make_pool(year=year)
+        application = make_application(pool, 100_000, title=f"Bevilling {year}")
+        grant = Grant.objects.create(
+            application=application, pool=pool, amount=100_000, report_due=stamp(13).date()
+        )
+        return FinalReport.objects.create(grant=grant, what_was_done=text)
+
+    def advisory_FinalReport_submitted_by(self):
+        report = self._report(2033, "Markør: rapport indsendt af brugeren")
+        report.submitted_by = self.user
+        report.save()
+        return "Markør: rapport indsendt af brugeren"
+
+    def advisory_FinalReport_decided_by(self):
+        report = self._report(2034, "Markør: rapport afgjort af brugeren")
+        report.decided_by = self.user
+        report.save()
+        return "Markør: rapport afgjort af brugeren"
+
+    def advisory_ReportEvent_actor(self):
+        report = self._report(2035, "")
+        report.events.create(actor=self.user, to_status="draft", body="Markør: rapportens trin")
+        return "Markør: rapportens trin"
+
+    def advisory_ReportAttachment_uploaded_by(self):
+        report = self._report(2036, "")
+        report.attachments.create(
+            file="pool-reports/x",
+            original_name="markoer-rapport.pdf",
+            size=1,
+            uploaded_by=self.user,
+        )
+        return "markoer-rapport.pdf"
+
     def advisory_LocalPoolSecretary_user(self):
         from advisory.models import LocalPoolSecretary
         from portal.models import LocalCommitteeArea

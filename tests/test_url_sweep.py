@@ -70,6 +70,7 @@ STATUS = {
     "pool:grant": 404,  # there is no grant 1
     "pool:pool": 404,
     "pool:contributions_csv": 404,
+    "pool:report_attachment": 404,  # a report's file may be public once published: no login
 }
 # Redirects elsewhere than "log in, then come back".
 REDIRECTS = {

@@ -323,6 +323,7 @@ PERIODIC_TASKS |= {
     "enquiries.tasks.anonymise_closed_enquiries": "03:30",
     "advisory.tasks.send_follow_up_reminders": "07:15",
     "following.tasks.send_digests": "06:00",
+    "advisory.tasks.send_report_reminders": "07:20",
 }
 # The portal's own address, for links that must be absolute without a request (the
 # one-click unsubscribe header of digests and notifications).

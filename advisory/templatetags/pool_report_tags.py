@@ -1,0 +1,91 @@
+"""The final reports' parts of other pages: the grant's public page, the pool's management
+page and the organisation's profile (which loads this library instead of importing the
+pools)."""
+
+from django import template
+from django.db.models import Q
+from django.utils import timezone
+
+from advisory import pool_rules
+from advisory.models import (
+    REPORT_OWED,
+    AchievedFigure,
+    FinalReport,
+    FinalReportStatus,
+    Grant,
+    ReportStatus,
+)
+
+register = template.Library()
+
+# The profile shows at most this many figures documented through the pools.
+PROFILE_FIGURES = 30
+
+
+@register.inclusion_tag("advisory/pool/_grant_report.html", takes_context=True)
+def grant_report_section(context, grant):
+    """The report on the grant's public page: its status and, once accepted, the achieved
+    figures against the expected (the text and attachments only once published). The
+    grantee and the pool's secretary get a link to the report's page."""
+    user = context["request"].user
+    report = (
+        FinalReport.objects.filter(grant=grant, status=FinalReportStatus.ACCEPTED)
+        .prefetch_related("figures")
+        .first()
+    )
+    rows, extra, attachments = [], [], []
+    if report is not None:
+        achieved = {}
+        for figure in report.figures.all():
+            if figure.expected_id is None:
+                extra.append(figure)
+            else:
+                achieved[figure.expected_id] = figure
+        rows = [
+            (impact, achieved.get(impact.pk)) for impact in grant.application.expected_impacts.all()
+        ]
+        if report.is_published:
+            attachments = list(report.attachments.all())
+    return {
+        "grant": grant,
+        "report": report,
+        "rows": rows,
+        "extra": extra,
+        "attachments": attachments,
+        "may_open": user.is_authenticated and pool_rules.can_see_report(user, grant),
+    }
+
+
+@register.inclusion_tag("advisory/pool/_reports_panel.html")
+def pool_reports_panel(pool):
+    """For the pool's secretary: reports waiting for a decision, and overdue reports."""
+    today = timezone.localdate()
+    waiting, overdue = [], []
+    for grant in (
+        Grant.objects.public()
+        .filter(pool=pool)
+        .filter(
+            Q(report_status=ReportStatus.SUBMITTED)
+            | Q(report_status__in=REPORT_OWED, report_due__lt=today)
+        )
+        .select_related("application__proposal__organisation")
+        .order_by("report_due", "pk")
+    ):
+        (waiting if grant.report_status == ReportStatus.SUBMITTED else overdue).append(grant)
+    return {"waiting": waiting, "overdue": overdue, "today": today}
+
+
+@register.inclusion_tag("advisory/pool/_documented_impact.html")
+def documented_impact(organisation):
+    """ "Dokumenteret gennem puljen": the achieved figures of the organisation's accepted
+    final reports (one query)."""
+    figures = list(
+        AchievedFigure.objects.filter(
+            report__status=FinalReportStatus.ACCEPTED,
+            report__grant__application__proposal__organisation=organisation,
+        )
+        .exclude(report__grant__status="cancelled")
+        .select_related("report__grant__application__proposal")
+        .order_by("-report__decided_at", "report_id", "expected_id", "pk")[:PROFILE_FIGURES]
+    )
+    return {"figures": figures}
