@@ -3,11 +3,13 @@ CSV exports) and the pool secretary's pages (contributions, payouts, returns, re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -46,7 +48,7 @@ def grant_detail(request, pk):
 
 
 def pool_detail(request, pk):
-    pool = get_object_or_404(Pool.objects.select_related("area"), pk=pk)
+    pool = get_object_or_404(Pool.objects.with_rounds().select_related("area"), pk=pk)
     return render(
         request,
         "advisory/pool/pool.html",
@@ -59,6 +61,8 @@ def pool_detail(request, pk):
                 for key, rows in pool_register.money_out(pool).items()
             },
             "may_manage": pool_rules.can_manage_pool(request.user, pool),
+            "may_edit": pool_rules.can_edit_pool(request.user, pool),
+            "intake": pool.intake_state(),
         },
     )
 
@@ -95,6 +99,14 @@ def _manage_page(request, pool, **forms):
         "contribution_form": forms.get("contribution_form") or pool_forms.ContributionForm(),
         "payout_form": forms.get("payout_form") or pool_forms.PayoutForm(pool=pool),
         "reversal_form": forms.get("reversal_form") or pool_forms.ReversalForm(pool=pool),
+        "grant_change_form": forms.get("grant_change_form")
+        or pool_forms.GrantChangeForm(pool=pool),
+        "round_form": forms.get("round_form") or pool_forms.RoundForm(),
+        "intake": pool.intake_state(),
+        "rounds": pool.rounds.annotate(application_count=Count("applications")),
+        "today": timezone.localdate(),
+        "may_edit": pool_rules.can_edit_pool(request.user, pool),
+        "events": pool.events.select_related("actor")[:20],
         "awaiting": pool.applications.filter(
             proposal__status__in=("submitted", "screening"), amount__lte=pool.fast_track_limit
         )
@@ -232,7 +244,8 @@ def _decide(user, application, form, fast_track: bool) -> None:
 
 @login_required
 def apply(request):
-    form = pool_forms.ApplicationForm(request.POST or None)
+    initial = {"pool": _pool_id(request)} if request.method == "GET" else {}
+    form = pool_forms.ApplicationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             application = _create_and_submit(request.user, form)
@@ -242,7 +255,9 @@ def apply(request):
             _tell_the_promise(request, application)
             return redirect("advisory:proposal", application.proposal_id)
     status = 400 if form.errors else 200
-    return render(request, "advisory/pool/apply.html", {"form": form}, status=status)
+    pools = Pool.objects.open().with_rounds().select_related("area")
+    context = {"form": form, "intakes": [(pool, pool.intake_state()) for pool in pools]}
+    return render(request, "advisory/pool/apply.html", context, status=status)
 
 
 @transaction.atomic
@@ -272,3 +287,116 @@ def _tell_the_promise(request, application) -> None:
             request,
             _("Your application is sent. It goes to the council's review and a meeting."),
         )
+
+
+# Creating and editing pools, their rounds and changing grants (issue 13's leftovers).
+
+
+@staff_member_required
+def pool_list(request):
+    """Every pool with links to edit or run it, and the button to create one."""
+    if not pool_rules.can_create_pools(request.user) and not pool_rules.is_pool_secretary(
+        request.user
+    ):
+        raise PermissionDenied
+    pools = [
+        (
+            pool,
+            pool_rules.can_edit_pool(request.user, pool),
+            pool_rules.can_manage_pool(request.user, pool),
+        )
+        for pool in Pool.objects.with_rounds().select_related("area")
+    ]
+    return render(
+        request,
+        "advisory/pool/pools.html",
+        {"pools": pools, "may_create": pool_rules.can_create_pools(request.user)},
+    )
+
+
+@staff_member_required
+def pool_create(request):
+    if not pool_rules.can_create_pools(request.user):
+        raise PermissionDenied
+    form = pool_forms.PoolForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pool = pool_services.pool_create(
+                actor=request.user,
+                year=form.cleaned_data["year"],
+                area=form.cleaned_data["area"],
+                terms=form.terms(),
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, form.success_message)
+            return redirect("pool:pool", pool.pk)
+    status = 400 if form.errors else 200
+    return render(request, "advisory/pool/pool_form.html", {"form": form}, status=status)
+
+
+@staff_member_required
+def pool_edit(request, pk):
+    pool = pool_rules.get_pool_for_edit(request.user, pk)
+    form = pool_forms.PoolForm(request.POST or None, user=request.user, pool=pool)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pool_services.pool_update(pool=pool, actor=request.user, terms=form.terms())
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, form.success_message)
+            return redirect("pool:pool", pool.pk)
+    status = 400 if form.errors else 200
+    context = {"form": form, "pool": pool}
+    return render(request, "advisory/pool/pool_form.html", context, status=status)
+
+
+@staff_member_required
+@require_POST
+def round_add(request, pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    form = pool_forms.RoundForm(request.POST)
+    return _act(
+        request,
+        pool,
+        "round_form",
+        form,
+        lambda data: pool_services.round_add(
+            pool=pool, actor=request.user, deadline=data["deadline"]
+        ),
+    )
+
+
+@staff_member_required
+@require_POST
+def round_remove(request, pk, round_pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    pool_round = pool_rules.get_round_for_management(request.user, pool, round_pk)
+    try:
+        pool_services.round_remove(pool_round=pool_round, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The round is removed."))
+    return redirect("pool:manage", pool.pk)
+
+
+@staff_member_required
+@require_POST
+def grant_change(request, pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    form = pool_forms.GrantChangeForm(request.POST, pool=pool)
+    return _act(
+        request,
+        pool,
+        "grant_change_form",
+        form,
+        lambda data: pool_services.grant_change(
+            grant=data["grant"],
+            actor=request.user,
+            new_amount=data["new_amount"],
+            reason=data["reason"],
+        ),
+    )
