@@ -70,24 +70,24 @@ def _entry(pool: Pool, kind: str, amount: int, actor: User, reason: str, **extra
     )
 
 
-def _check_room(pool: Pool, amount: int) -> None:
+def _check_room(pool: Pool, amount: int, field: str = "amount") -> None:
     """Refuse to commit `amount` more than the pool has left."""
     remaining = pool.figures()["remaining"]
     if amount > remaining:
         raise ValidationError(
             {
-                "amount": _("The pool has only %(remaining)s left; %(amount)s cannot be granted.")
+                field: _("The pool has only %(remaining)s left; %(amount)s cannot be granted.")
                 % {"remaining": kroner(remaining), "amount": kroner(amount)}
             }
         )
 
 
-def _check_undrawn(grant: Grant, amount: int, message: str) -> None:
+def _check_undrawn(grant: Grant, amount: int, message: str, field: str = "amount") -> None:
     """Refuse to take `amount` out of what the grantee may still draw."""
     outstanding = grant.figures()["outstanding"]
     if amount > outstanding:
         raise ValidationError(
-            {"amount": message % {"outstanding": kroner(outstanding), "amount": kroner(amount)}}
+            {field: message % {"outstanding": kroner(outstanding), "amount": kroner(amount)}}
         )
 
 
@@ -352,15 +352,13 @@ def grant_change(*, grant: Grant, actor: User, new_amount: int, reason: str) -> 
                 % {"maximum": kroner(pool.maximum_grant)}
             }
         )
-    if not reason.strip():
-        raise ValidationError({"reason": _("Say why the grant is changed.")})
     difference = new_amount - grant.amount
     if difference == 0:
         raise ValidationError(
             {"new_amount": _("The grant is already %(amount)s.") % {"amount": kroner(new_amount)}}
         )
     if difference > 0:
-        _check_room(pool, difference)
+        _check_room(pool, difference, "new_amount")
         _entry(pool, K.GRANT_INCREASE, difference, actor, reason, grant=grant)
     elif difference < 0:
         _check_undrawn(
@@ -370,6 +368,7 @@ def grant_change(*, grant: Grant, actor: User, new_amount: int, reason: str) -> 
                 "Only %(outstanding)s of the grant is not yet paid; "
                 "a reduction of %(amount)s is too much."
             ),
+            "new_amount",
         )
         _entry(pool, K.GRANT_DECREASE, -difference, actor, reason, grant=grant)
     grant.amount = new_amount
@@ -555,8 +554,10 @@ def application_submit(*, application: Application, actor: User) -> Application:
     """Submit through the council's flow, to the pool's next round when it has rounds
     (after the last deadline it is refused); a fast-track application gets the date by
     which the secretary has promised a decision."""
+    # The pool's lock first, as every pool service takes it: a round cannot be removed
+    # while an application is being sent to it.
+    pool = _lock(application.pool)
     application = Application.objects.select_for_update().get(pk=application.pk)
-    pool = Pool.objects.get(pk=application.pool_id)
     # The round is the one whose deadline comes next when it is sent.
     application.round = _check_applicable(pool, application.amount)
     application.save(update_fields=["round"])
