@@ -9,13 +9,17 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from advisory import pool_forms, pool_register, pool_rules, pool_services
 from advisory.models import Pool
+from advisory.signals import CONTENT_NAMESPACE
+from portal.caching import cached_fragment
 from portal.decorators import staff_member_required
 
 PAGE_SIZE = 25
@@ -31,14 +35,25 @@ def _query(request) -> str:
 
 
 def register(request):
+    """Public and the same for everyone: its content is rendered once per query string and
+    language and kept a few seconds (portal.caching; every change of the app's objects
+    bumps the `advisory` content version, advisory/signals.py)."""
     pool_id, query = _pool_id(request), _query(request)
-    grants = pool_register.register_grants(pool_id=pool_id, query=query)
-    page_obj = Paginator(grants, PAGE_SIZE).get_page(request.GET.get("page"))
-    pools = list(Pool.objects.select_related("area"))
+
+    def render_content() -> str:
+        grants = pool_register.register_grants(pool_id=pool_id, query=query)
+        page_obj = Paginator(grants, PAGE_SIZE).get_page(request.GET.get("page"))
+        pools = list(Pool.objects.select_related("area"))
+        context = {"page_obj": page_obj, "pools": pools, "pool_id": pool_id, "query": query}
+        return render_to_string("advisory/pool/includes/register_content.html", context, request)
+
+    content = cached_fragment(
+        CONTENT_NAMESPACE, ["pool-register", request.GET.urlencode()], render_content
+    )
     return render(
         request,
         "advisory/pool/register.html",
-        {"page_obj": page_obj, "pools": pools, "pool_id": pool_id, "query": query},
+        {"content_html": mark_safe(content)},  # noqa: S308  (our own template)
     )
 
 
@@ -48,11 +63,12 @@ def grant_detail(request, pk):
 
 
 def pool_detail(request, pk):
+    """The pool's public figures and charts are the same for everyone: rendered once per
+    language and day and kept a few seconds, like the register."""
     pool = get_object_or_404(Pool.objects.with_rounds().select_related("area"), pk=pk)
-    return render(
-        request,
-        "advisory/pool/pool.html",
-        {
+
+    def render_content() -> str:
+        context = {
             "pool": pool,
             "figures": pool.figures(),
             "money_in": pool_register.with_bars(pool_register.money_in(pool)),
@@ -60,6 +76,17 @@ def pool_detail(request, pk):
                 key: pool_register.with_bars(rows)
                 for key, rows in pool_register.money_out(pool).items()
             },
+        }
+        return render_to_string("advisory/pool/includes/pool_content.html", context, request)
+
+    today = timezone.localdate().isoformat()
+    content = cached_fragment(CONTENT_NAMESPACE, ["pool", str(pool.pk), today], render_content)
+    return render(
+        request,
+        "advisory/pool/pool.html",
+        {
+            "pool": pool,
+            "content_html": mark_safe(content),  # noqa: S308  (our own template)
             "may_manage": pool_rules.can_manage_pool(request.user, pool),
             "may_edit": pool_rules.can_edit_pool(request.user, pool),
             "intake": pool.intake_state(),
