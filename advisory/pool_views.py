@@ -1,6 +1,8 @@
 """The pools in public (the register, each grant's page, each pool's money in and out,
 CSV exports) and the pool secretary's pages (contributions, payouts, returns, reversals)."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -58,16 +60,37 @@ def register(request):
 
 
 def grant_detail(request, pk):
-    grant = pool_rules.get_public_grant(pk)
-    return render(request, "advisory/pool/grant.html", {"grant": grant})
+    """Only the grant's public information, the same for everyone: rendered once per
+    language and kept a few seconds. A copy is kept only after the grant was found public,
+    so a hit needs no query (a cancellation bumps the content version)."""
+
+    def render_content() -> str:
+        grant = pool_rules.get_public_grant(pk)
+        html = render_to_string(
+            "advisory/pool/includes/grant_content.html", {"grant": grant}, request
+        )
+        return json.dumps({"title": grant.application.proposal.title, "html": html})
+
+    payload = cached_fragment(CONTENT_NAMESPACE, ["pool-grant", str(pk)], render_content)
+    content = json.loads(payload)
+    return render(
+        request,
+        "advisory/pool/grant.html",
+        {
+            "page_title": content["title"],
+            "content_html": mark_safe(content["html"]),  # noqa: S308  (our own template)
+        },
+    )
 
 
 def pool_detail(request, pk):
     """The pool's public figures and charts are the same for everyone: rendered once per
     language and day and kept a few seconds, like the register."""
-    pool = get_object_or_404(Pool.objects.with_rounds().select_related("area"), pk=pk)
+    pool = get_object_or_404(Pool.objects.select_related("area"), pk=pk)
+    today = timezone.localdate()
 
     def render_content() -> str:
+        pool.future_rounds = list(pool.rounds.filter(deadline__gte=today))
         context = {
             "pool": pool,
             "figures": pool.figures(),
@@ -79,8 +102,8 @@ def pool_detail(request, pk):
         }
         return render_to_string("advisory/pool/includes/pool_content.html", context, request)
 
-    today = timezone.localdate().isoformat()
-    content = cached_fragment(CONTENT_NAMESPACE, ["pool", str(pool.pk), today], render_content)
+    key = ["pool", str(pool.pk), today.isoformat()]
+    content = cached_fragment(CONTENT_NAMESPACE, key, render_content)
     return render(
         request,
         "advisory/pool/pool.html",
@@ -89,7 +112,8 @@ def pool_detail(request, pk):
             "content_html": mark_safe(content),  # noqa: S308  (our own template)
             "may_manage": pool_rules.can_manage_pool(request.user, pool),
             "may_edit": pool_rules.can_edit_pool(request.user, pool),
-            "intake": pool.intake_state(),
+            # No query for a rolling pool; a pool in rounds reads its next round.
+            "intake": pool.intake_state(today),
         },
     )
 
