@@ -368,6 +368,7 @@ def _pool_initial(pool: Pool) -> dict:
 
 class RoundForm(ServiceErrorsMixin, forms.Form):
     success_message = _("The round is added.")
+    prefix = "round"  # one of several forms on the management page: ids of its own
 
     deadline = _date_field(
         label=_("Application deadline"), help_text=_("The last day to apply, e.g. 1-9-2026.")
@@ -379,6 +380,7 @@ class GrantChangeForm(ServiceErrorsMixin, forms.Form):
     what has been paid."""
 
     success_message = _("The grant is changed.")
+    prefix = "change"  # one of several forms on the management page: ids of its own
 
     grant = forms.ModelChoiceField(label=_("Grant"), queryset=Grant.objects.none())
     new_amount = KronerField(label=_("New amount"))

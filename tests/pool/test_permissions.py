@@ -320,7 +320,11 @@ def _changing_a_grant_in_each_status(client, world, persona, status):
     grant, city = world["grants"][status], world["city"]
     url = reverse("pool:grant_change", args=[city.pk])
     response = _post(
-        client, world, persona, url, {"grant": grant.pk, "new_amount": "15.000", "reason": "Mindre"}
+        client,
+        world,
+        persona,
+        url,
+        {"change-grant": grant.pk, "change-new_amount": "15.000", "change-reason": "Mindre"},
     )
     if persona != "city_secretary":
         assert response.status_code == _refused(persona)
@@ -405,7 +409,11 @@ def test_rounds(client, world, persona):
     future = PoolRound.objects.create(pool=city, deadline=timezone.localdate() + timedelta(days=9))
     deadline = (timezone.localdate() + timedelta(days=30)).strftime("%d-%m-%Y")
     add = _post(
-        client, world, persona, reverse("pool:round_add", args=[city.pk]), {"deadline": deadline}
+        client,
+        world,
+        persona,
+        reverse("pool:round_add", args=[city.pk]),
+        {"round-deadline": deadline},
     )
     remove = _post(client, world, persona, reverse("pool:round_remove", args=[city.pk, future.pk]))
     allowed = persona == "city_secretary"

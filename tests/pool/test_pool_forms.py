@@ -223,7 +223,7 @@ def grant(city_pool, pool_secretary):
 def _change(client, pool, grant, amount, reason="Større projekt"):
     return client.post(
         reverse("pool:grant_change", args=[pool.pk]),
-        {"grant": grant.pk, "new_amount": amount, "reason": reason},
+        {"change-grant": grant.pk, "change-new_amount": amount, "change-reason": reason},
     )
 
 

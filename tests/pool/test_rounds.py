@@ -50,7 +50,7 @@ def test_the_secretary_adds_rounds_and_the_history_says_so(client, pool_secretar
     client.force_login(pool_secretary)
     deadline = _today() + timedelta(days=30)
     response = client.post(
-        reverse("pool:round_add", args=[rounds_pool.pk]), {"deadline": _date(deadline)}
+        reverse("pool:round_add", args=[rounds_pool.pk]), {"round-deadline": _date(deadline)}
     )
     assert response.status_code == 302
     assert list(rounds_pool.rounds.values_list("deadline", flat=True)) == [deadline]
@@ -74,7 +74,7 @@ def test_bad_deadlines_get_a_message(client, pool_secretary, rounds_pool, deadli
     PoolRound.objects.create(pool=rounds_pool, deadline=_today() + timedelta(days=10))
     client.force_login(pool_secretary)
     response = client.post(
-        reverse("pool:round_add", args=[rounds_pool.pk]), {"deadline": deadline(_today())}
+        reverse("pool:round_add", args=[rounds_pool.pk]), {"round-deadline": deadline(_today())}
     )
     assert response.status_code == 400
     errors = response.context["round_form"].errors["deadline"]
@@ -200,7 +200,7 @@ def test_only_the_pools_secretary_manages_its_rounds(
     for user in (local_secretary, administrator):
         client.force_login(user)
         url = reverse("pool:round_add", args=[rounds_pool.pk])
-        assert client.post(url, {"deadline": _date(_today())}).status_code == 403
+        assert client.post(url, {"round-deadline": _date(_today())}).status_code == 403
         url = reverse("pool:round_remove", args=[rounds_pool.pk, future.pk])
         assert client.post(url).status_code == 403
         with pytest.raises(PermissionDenied):
@@ -211,7 +211,7 @@ def test_only_the_pools_secretary_manages_its_rounds(
 def test_a_rolling_pool_has_no_rounds(client, pool_secretary, city_pool):
     client.force_login(pool_secretary)
     response = client.post(
-        reverse("pool:round_add", args=[city_pool.pk]), {"deadline": _date(_today())}
+        reverse("pool:round_add", args=[city_pool.pk]), {"round-deadline": _date(_today())}
     )
     assert response.status_code == 400
     assert "ingen runder" in response.context["round_form"].errors["deadline"][0]
