@@ -14,7 +14,15 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from advisory.models import EntryKind, GrantStatus, Outcome, Pool, ProposalStatus, ReportStatus
+from advisory.models import (
+    EntryKind,
+    Grant,
+    GrantStatus,
+    Outcome,
+    Pool,
+    ProposalStatus,
+    ReportStatus,
+)
 from advisory.pool_register import grants_csv, register_grants
 from organisations.models import Organisation
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal, User
@@ -449,7 +457,11 @@ def time_csv_export() -> tuple[int, float]:
 def pages() -> list[tuple]:
     city = Pool.objects.filter(rules_text__startswith=MARK, area__isnull=True).order_by("-year")
     city_pool = city.first()
-    grant = city_pool.grants.order_by("-decided_on", "-pk").first()
+    grant = (
+        Grant.objects.filter(pool__rules_text__startswith=MARK)
+        .order_by("-decided_on", "-pk")
+        .first()
+    )
     rows, seconds = time_csv_export()
     print(f"pool (puljen): CSV export of every grant ({rows:,} rows) in {seconds:.2f} s")
     register = reverse("pool:register")
