@@ -1,9 +1,11 @@
 """Creating and editing pools, and changing a grant, through the real forms over HTTP."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -373,3 +375,50 @@ def test_the_management_page_makes_the_same_queries_for_more_rounds_and_grants(
 
     counts = query_counts(client, reverse("pool:manage", args=[pool.pk]), grow, sizes=(1, 8))
     assert counts[0] == counts[1]
+
+
+# The same pool created at the same moment: the database's unique constraint decides.
+
+
+def _at_once(targets):
+    results = [None] * len(targets)
+    barrier = threading.Barrier(len(targets))
+
+    def run(index, target):
+        try:
+            barrier.wait()
+            results[index] = target()
+        except ValidationError as error:
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(index, target)) for index, target in enumerate(targets)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+@pytest.mark.django_db(transaction=True)
+def test_eight_secretaries_creating_the_same_pool_at_once_make_one(
+    reference_data_after_flush, reference_data
+):
+    from portal.models import Role
+    from tests.factories import UserFactory, with_role, with_totp
+
+    secretary = with_totp(with_role(UserFactory(), Role.COUNCIL_SECRETARY))
+    create = lambda: pool_services.pool_create(  # noqa: E731
+        actor=secretary, year=2031, area=None, terms=_service_terms()
+    )
+    results = _at_once([create] * 8)
+    created = [result for result in results if isinstance(result, Pool)]
+    refused = [result for result in results if isinstance(result, ValidationError)]
+    assert (len(created), len(refused)) == (1, 7)
+    for error in refused:
+        assert error.message_dict["year"] == ["Byens pulje for 2031 findes allerede."]
+    assert Pool.objects.filter(year=2031).count() == 1
+    assert PoolEvent.objects.filter(kind=PoolEvent.Kind.CREATED).count() == 1
