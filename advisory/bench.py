@@ -8,6 +8,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from advisory import pool_bench
 from advisory.models import (
     CouncilMembership,
     Meeting,
@@ -287,8 +288,8 @@ def _follow_ups(cursor, rng, proposals, administrations, servant_id) -> None:
 
 
 def populate(count: int) -> int:
-    if Proposal.objects.filter(title__startswith="Bench-").exists():
-        return 0
+    if Proposal.objects.filter(title__startswith="Bench-forslag").exists():
+        return pool_bench.populate(count)
     rng = random.Random(1212)  # noqa: S311  (test data)
     members = _members()
     submitter, _ = User.objects.get_or_create(email="bench-submitter@bench.example")
@@ -306,7 +307,7 @@ def populate(count: int) -> int:
             "ANALYZE advisory_meeting, advisory_proposal, advisory_review, advisory_agendaitem, "
             "advisory_followup, advisory_proposalevent"
         )
-    return len(proposals)
+    return len(proposals) + pool_bench.populate(count)
 
 
 def pages() -> list[tuple]:
@@ -325,4 +326,5 @@ def pages() -> list[tuple]:
             reverse("advisory:recommendation", args=[recommendation.pk]),
         ),
         ("advisory: decisions, page 2", reverse("advisory:decisions") + "?page=2"),
+        *pool_bench.pages(),
     ]

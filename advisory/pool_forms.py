@@ -3,19 +3,22 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from advisory.models import EntryKind, Grant, GrantStatus, LedgerEntry, Pool
-from advisory.pool_money import parse_kroner
+from advisory import pool_rules
+from advisory.models import EntryKind, Grant, GrantStatus, Intake, LedgerEntry, Pool
+from advisory.pool_money import kroner, kroner_figure, parse_kroner
 from advisory.pool_report_forms import parse_impact_lines
-from advisory.pool_services import Asks
+from advisory.pool_services import MAX_WORKING_DAYS, TERMS, Asks
 from enquiries.forms import MultipleDocumentsField, attachments_help_text
 from organisations.models import Organisation
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
 
 
 class KronerField(forms.CharField):
-    def __init__(self, **kwargs):
+    def __init__(self, *, allow_zero=False, **kwargs):
+        self.allow_zero = allow_zero
         kwargs.setdefault("max_length", 30)
         kwargs.setdefault("help_text", _("In kroner, for example 30.000 or 30.000,50."))
         super().__init__(**kwargs)
@@ -24,7 +27,12 @@ class KronerField(forms.CharField):
         text = super().clean(value)
         if not text and not self.required:
             return None
-        return parse_kroner(text)
+        try:
+            return parse_kroner(text)
+        except ValidationError as error:
+            if self.allow_zero and error.code == "zero":
+                return 0
+            raise
 
 
 class ServiceErrorsMixin:
@@ -220,12 +228,22 @@ class ApplicationForm(ServiceErrorsMixin, forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pool"].queryset = Pool.objects.open().select_related("area")
+        pool_field = self.fields["pool"]
+        pool_field.queryset = Pool.objects.open().with_rounds().select_related("area")
+        pool_field.label_from_instance = _pool_label
+        pool_field.help_text = _("Pools that take applications in rounds show the next deadline.")
         self.fields["attachments"].help_text = attachments_help_text()
         if user is not None and user.is_authenticated:
             own = Organisation.objects.filter(memberships__user=user).order_by("name")
             self.fields["organisation"].queryset = own
             self.fields["organisation"].initial = own.first()
+
+    def clean_pool(self):
+        pool = self.cleaned_data["pool"]
+        state = pool.intake_state()
+        if not state.accepts:
+            raise ValidationError(state.message, code="closed")
+        return pool
 
     def clean_impacts(self):
         return parse_impact_lines(self.cleaned_data["impacts"])
@@ -280,3 +298,130 @@ class CouncilGrantForm(FastTrackDecisionForm):
     def clean(self):
         self.cleaned_data["decision"] = "grant"
         return super().clean()
+
+
+def _pool_label(pool: Pool) -> str:
+    state = pool.intake_state()
+    if state.round is not None:
+        return _("%(pool)s (deadline %(date)s)") % {
+            "pool": pool,
+            "date": date_format(state.round.deadline, "j. F Y"),
+        }
+    if not state.accepts:
+        return _("%(pool)s (no more rounds)") % {"pool": pool}
+    return str(pool)
+
+
+# Creating and editing pools, their rounds, and changing grants.
+
+
+class PoolForm(ServiceErrorsMixin, forms.Form):
+    """A pool's terms; when it is created, also its year and (for a local pool) area.
+    Amounts are typed in kroner and kept in øre."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    area = forms.ModelChoiceField(
+        label=_("Local committee area"),
+        queryset=LocalCommitteeArea.objects.all(),
+        required=False,
+        empty_label=_("None: the city pool"),
+    )
+    rules_text = forms.CharField(
+        label=_("Rules"),
+        widget=forms.Textarea,
+        max_length=20_000,
+        help_text=_("Who may apply, for what, and how applications are assessed."),
+    )
+    maximum_grant = KronerField(label=_("Maximum grant"))
+    fast_track_limit = KronerField(
+        label=_("Fast-track limit"),
+        allow_zero=True,
+        help_text=_(
+            "Applications up to this amount are decided by the secretary alone. "
+            "In kroner, for example 50.000; 0 for no fast track."
+        ),
+    )
+    fast_track_working_days = forms.IntegerField(
+        label=_("Working days for a fast-track decision"),
+        min_value=1,
+        max_value=MAX_WORKING_DAYS,
+        help_text=_("The decision promised to the applicant, in working days."),
+    )
+    intake = forms.ChoiceField(label=_("Intake"), choices=Intake.choices, widget=forms.RadioSelect)
+    is_open = forms.BooleanField(label=_("Open for applications"), required=False)
+
+    def __init__(self, *args, user, pool: Pool | None = None, **kwargs):
+        self.pool = pool
+        if pool is not None:
+            kwargs.setdefault("initial", _pool_initial(pool))
+        else:
+            kwargs.setdefault(
+                "initial",
+                {"fast_track_working_days": 10, "intake": Intake.ROLLING, "is_open": True},
+            )
+        super().__init__(*args, **kwargs)
+        if pool is not None:
+            del self.fields["year"], self.fields["area"]
+        elif not pool_rules.can_create_pool(user, local=False):
+            # An administrator creates local pools only.
+            self.fields["area"].required = True
+            self.fields["area"].empty_label = _("Choose the area")
+
+    @property
+    def success_message(self) -> str:
+        return _("The pool is saved.") if self.pool else _("The pool is created.")
+
+    def clean(self):
+        data = super().clean()
+        maximum, limit = data.get("maximum_grant"), data.get("fast_track_limit")
+        if maximum is not None and limit is not None and limit > maximum:
+            self.add_error(
+                "fast_track_limit",
+                _(
+                    "The fast-track limit (%(limit)s) cannot be above the maximum grant "
+                    "(%(maximum)s)."
+                )
+                % {"limit": kroner(limit), "maximum": kroner(maximum)},
+            )
+        return data
+
+    def terms(self) -> dict:
+        return {name: self.cleaned_data[name] for name in TERMS}
+
+
+def _pool_initial(pool: Pool) -> dict:
+    initial = {name: getattr(pool, name) for name in TERMS}
+    initial["maximum_grant"] = kroner_figure(pool.maximum_grant)
+    initial["fast_track_limit"] = kroner_figure(pool.fast_track_limit)
+    return initial
+
+
+class RoundForm(ServiceErrorsMixin, forms.Form):
+    success_message = _("The round is added.")
+    prefix = "round"  # one of several forms on the management page: ids of its own
+
+    deadline = _date_field(
+        label=_("Application deadline"), help_text=_("The last day to apply, e.g. 1-9-2026.")
+    )
+
+
+class GrantChangeForm(ServiceErrorsMixin, forms.Form):
+    """Raise or lower an active grant: never beyond what the pool has left, never below
+    what has been paid."""
+
+    success_message = _("The grant is changed.")
+    prefix = "change"  # one of several forms on the management page: ids of its own
+
+    grant = forms.ModelChoiceField(label=_("Grant"), queryset=Grant.objects.none())
+    new_amount = KronerField(label=_("New amount"))
+    reason = forms.CharField(label=_("Reason"), max_length=2000)
+
+    def __init__(self, *args, pool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grant"].queryset = Grant.objects.filter(
+            pool=pool, status=GrantStatus.ACTIVE
+        ).select_related("application__proposal")
+        self.fields["grant"].label_from_instance = lambda grant: (
+            _("%(title)s (now %(amount)s)")
+            % {"title": grant.application.proposal.title, "amount": kroner(grant.amount)}
+        )

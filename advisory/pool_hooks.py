@@ -15,9 +15,13 @@ from portal.hooks import Link, Part
 
 
 def pool_links(user) -> list[Link]:
-    if not pool_rules.is_pool_secretary(user):
-        return []
     links = []
+    if pool_rules.can_create_pools(user):
+        links.append(
+            Link(reverse("pool:pools"), _("Pools"), _("create pools and edit their terms"))
+        )
+    if not pool_rules.is_pool_secretary(user):
+        return links
     for pool in Pool.objects.open().select_related("area"):
         if not pool_rules.can_manage_pool(user, pool):
             continue
@@ -47,7 +51,7 @@ def with_pool_links(staff_links):
 def export_user_data(user) -> dict:
     """The pools' records that name the user: money they booked, grants they decided, the
     areas whose pools they run."""
-    from advisory.models import Grant, LedgerEntry, LocalPoolSecretary
+    from advisory.models import Grant, LedgerEntry, LocalPoolSecretary, PoolEvent
 
     return {
         "pool_ledger_entries_booked": [
@@ -67,6 +71,15 @@ def export_user_data(user) -> dict:
             )
         ],
         **_report_data(user),
+        "pool_changes_made": [
+            {
+                "pool": str(event.pool),
+                "kind": event.kind,
+                "changes": event.changes,
+                "at": event.created_at.isoformat(),
+            }
+            for event in PoolEvent.objects.filter(actor=user).select_related("pool__area")
+        ],
         "local_pool_secretary_of": [
             secretaryship.area.name
             for secretaryship in LocalPoolSecretary.objects.filter(user=user).select_related("area")

@@ -12,12 +12,15 @@ row (pool, amount, period, budget lines, SDGs, areas, expected impact). A decide
 application gets one `Grant` with a payout plan of `Instalment`s.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, Q, Sum, Value, When
+from django.db.models import Case, F, Prefetch, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
@@ -34,6 +37,17 @@ class Intake(models.TextChoices):
 class PoolQuerySet(models.QuerySet):
     def open(self):
         return self.filter(is_open=True)
+
+    def with_rounds(self, today=None):
+        """Each pool's rounds from `today` on as `future_rounds` (for `Pool.next_round`)."""
+        today = today or timezone.localdate()
+        return self.prefetch_related(
+            Prefetch(
+                "rounds",
+                queryset=PoolRound.objects.filter(deadline__gte=today).order_by("deadline"),
+                to_attr="future_rounds",
+            )
+        )
 
     def city(self):
         return self.filter(area__isnull=True)
@@ -99,6 +113,42 @@ class Pool(models.Model):
     def figures(self) -> dict[str, int]:
         return LedgerEntry.objects.filter(pool=self).figures()
 
+    def next_round(self, today=None) -> "PoolRound | None":
+        """The round whose deadline comes next (today's counts until the day is over).
+        Uses `future_rounds` when the caller prefetched them (`PoolQuerySet.with_rounds`)."""
+        today = today or timezone.localdate()
+        rounds = getattr(self, "future_rounds", None)
+        if rounds is None:
+            return self.rounds.filter(deadline__gte=today).order_by("deadline").first()
+        return next((one for one in rounds if one.deadline >= today), None)
+
+    def intake_state(self, today=None) -> "IntakeState":
+        """Whether the pool takes applications now, and until when."""
+        if not self.is_open:
+            return IntakeState(False, None, _("This pool does not take applications now."))
+        if self.intake == Intake.ROLLING:
+            return IntakeState(True, None, _("Applications are taken at any time."))
+        next_round = self.next_round(today)
+        if next_round is None:
+            return IntakeState(
+                False,
+                None,
+                _("The last round's deadline has passed: this pool takes no more applications."),
+            )
+        return IntakeState(
+            True,
+            next_round,
+            _("The next application deadline is %(date)s.")
+            % {"date": date_format(next_round.deadline, "j. F Y")},
+        )
+
+
+@dataclass(frozen=True)
+class IntakeState:
+    accepts: bool
+    round: "PoolRound | None"
+    message: str
+
 
 class PoolRound(models.Model):
     """A round's application deadline, for pools that take applications in rounds."""
@@ -140,6 +190,38 @@ class LocalPoolSecretary(models.Model):
         return f"{self.user_id}: {self.area}"
 
 
+class PoolEvent(models.Model):
+    """The pool's own history: who created it, changed its terms or its rounds, and what
+    changed (the money's history is the ledger)."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Pool created")
+        CHANGED = "changed", _("Terms changed")
+        ROUND_ADDED = "round_added", _("Round added")
+        ROUND_REMOVED = "round_removed", _("Round removed")
+
+    pool = models.ForeignKey(Pool, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    # What changed: {field: [before, after]} (amounts in øre, dates as ISO text).
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pool event")
+        verbose_name_plural = _("pool events")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.pool}: {self.get_kind_display()}"
+
+
 # Applications.
 
 
@@ -161,6 +243,15 @@ class Application(models.Model):
     )
     areas = models.ManyToManyField(
         LocalCommitteeArea, blank=True, related_name="+", verbose_name=_("areas")
+    )
+    # For a pool with rounds: the round whose deadline the application was sent before.
+    round = models.ForeignKey(
+        PoolRound,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("round"),
     )
     # When it is fast-tracked: the date by which the secretary has promised a decision.
     decision_due = models.DateField(_("decision promised by"), null=True, blank=True)
@@ -280,7 +371,11 @@ class Grant(models.Model):
         verbose_name = _("grant")
         verbose_name_plural = _("grants")
         ordering = ["-decided_on", "-pk"]
-        indexes = [models.Index(fields=["pool", "-decided_on"], name="advisory_grant_pool")]
+        indexes = [
+            models.Index(fields=["pool", "-decided_on"], name="advisory_grant_pool"),
+            # The register's order (newest first) without sorting every grant.
+            models.Index(fields=["-decided_on", "-id"], name="advisory_grant_register"),
+        ]
 
     def __str__(self):
         return str(self.application)
@@ -633,6 +728,7 @@ __all__ = [
     "LedgerEntry",
     "LocalPoolSecretary",
     "Pool",
+    "PoolEvent",
     "PoolRound",
     "ReportAttachment",
     "ReportEvent",

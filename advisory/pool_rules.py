@@ -8,6 +8,9 @@
 - A local pool secretary (`LocalPoolSecretary`: a civil servant, with two-factor) does the
   same for the pools of their area.
 - The applicant sees their own application (through the council's proposal rules).
+- The council secretary creates and edits the city pool of a year; the council secretary
+  or an administrator creates and edits the local pools (one per area and year). The
+  pool's secretary manages its rounds and changes its grants.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -23,6 +26,7 @@ from advisory.models import (
     GrantStatus,
     LedgerEntry,
     Pool,
+    PoolRound,
     ProposalAttachment,
     ProposalStatus,
     ReportAttachment,
@@ -56,6 +60,35 @@ def can_manage_pool(user, pool: Pool) -> bool:
     return pool.area_id in _local_area_ids(user)
 
 
+def can_create_pool(user, *, local: bool) -> bool:
+    """A city pool: the council secretary; a local pool: the council secretary or an
+    administrator."""
+    if not portal_rules.can_open_staff_pages(user):
+        return False
+    if portal_rules.is_council_secretary(user):
+        return True
+    return local and portal_rules.is_administrator(user)
+
+
+def can_create_pools(user) -> bool:
+    """May create some pool (the page with the form)."""
+    return can_create_pool(user, local=True)
+
+
+def can_edit_pool(user, pool: Pool) -> bool:
+    """Its terms: rules, maximum grant, fast track, intake, open or closed."""
+    return can_create_pool(user, local=pool.area_id is not None)
+
+
+def can_manage_rounds(user, pool: Pool) -> bool:
+    """Add and remove the deadlines of a pool that takes applications in rounds."""
+    return can_manage_pool(user, pool)
+
+
+def can_change_grant(user, grant: Grant) -> bool:
+    return can_manage_pool(user, grant.pool)
+
+
 def can_decide_alone(user, application: Application) -> bool:
     """The fast track: the pool's secretary decides an application up to the pool's
     fast-track limit without the council, once it is submitted or being screened."""
@@ -87,6 +120,18 @@ def get_pool_for_management(user, pk) -> Pool:
     if not can_manage_pool(user, pool):
         raise PermissionDenied
     return pool
+
+
+def get_pool_for_edit(user, pk) -> Pool:
+    """404 for a pool that does not exist, 403 for one the user may not edit."""
+    pool = get_object_or_404(Pool.objects.select_related("area"), pk=pk)
+    if not can_edit_pool(user, pool):
+        raise PermissionDenied
+    return pool
+
+
+def get_round_for_management(user, pool: Pool, pk) -> PoolRound:
+    return get_object_or_404(PoolRound, pool=pool, pk=pk)
 
 
 def get_public_grant(pk) -> Grant:

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,9 +23,12 @@ from advisory.models import (
     Grant,
     GrantStatus,
     Instalment,
+    Intake,
     LedgerEntry,
     Outcome,
     Pool,
+    PoolEvent,
+    PoolRound,
     Proposal,
     ProposalEvent,
     ProposalKind,
@@ -67,25 +70,164 @@ def _entry(pool: Pool, kind: str, amount: int, actor: User, reason: str, **extra
     )
 
 
-def _check_room(pool: Pool, amount: int) -> None:
+def _check_room(pool: Pool, amount: int, field: str = "amount") -> None:
     """Refuse to commit `amount` more than the pool has left."""
     remaining = pool.figures()["remaining"]
     if amount > remaining:
         raise ValidationError(
             {
-                "amount": _("The pool has only %(remaining)s left; %(amount)s cannot be granted.")
+                field: _("The pool has only %(remaining)s left; %(amount)s cannot be granted.")
                 % {"remaining": kroner(remaining), "amount": kroner(amount)}
             }
         )
 
 
-def _check_undrawn(grant: Grant, amount: int, message: str) -> None:
+def _check_undrawn(grant: Grant, amount: int, message: str, field: str = "amount") -> None:
     """Refuse to take `amount` out of what the grantee may still draw."""
     outstanding = grant.figures()["outstanding"]
     if amount > outstanding:
         raise ValidationError(
-            {"amount": message % {"outstanding": kroner(outstanding), "amount": kroner(amount)}}
+            {field: message % {"outstanding": kroner(outstanding), "amount": kroner(amount)}}
         )
+
+
+# The pools themselves: their terms and their rounds.
+
+# The terms a pool is created with and changed by (amounts in øre).
+TERMS = (
+    "rules_text",
+    "maximum_grant",
+    "fast_track_limit",
+    "fast_track_working_days",
+    "intake",
+    "is_open",
+)
+MAX_WORKING_DAYS = 60
+
+
+def _check_terms(terms: dict) -> None:
+    errors = {}
+    maximum, limit = terms["maximum_grant"], terms["fast_track_limit"]
+    if not isinstance(maximum, int) or maximum <= 0:
+        errors["maximum_grant"] = _("Enter an amount above zero.")
+    if not isinstance(limit, int) or limit < 0:
+        errors["fast_track_limit"] = _("Enter an amount of zero or more.")
+    elif not errors and limit > maximum:
+        errors["fast_track_limit"] = _(
+            "The fast-track limit (%(limit)s) cannot be above the maximum grant (%(maximum)s)."
+        ) % {"limit": kroner(limit), "maximum": kroner(maximum)}
+    days = terms["fast_track_working_days"]
+    if not isinstance(days, int) or not 1 <= days <= MAX_WORKING_DAYS:
+        errors["fast_track_working_days"] = _(
+            "Enter a number of working days from 1 to %(most)s."
+        ) % {"most": MAX_WORKING_DAYS}
+    if terms["intake"] not in Intake.values:
+        errors["intake"] = _("Choose rolling intake or rounds.")
+    if not str(terms["rules_text"]).strip():
+        errors["rules_text"] = _("Write the pool's rules.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _duplicate_message(year: int, area: LocalCommitteeArea | None) -> dict:
+    if area is None:
+        return {"year": _("There is already a city pool for %(year)s.") % {"year": year}}
+    return {
+        "area": _("There is already a local pool for %(area)s in %(year)s.")
+        % {"area": area.name, "year": year}
+    }
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+@transaction.atomic
+def pool_create(*, actor: User, year: int, area: LocalCommitteeArea | None, terms: dict) -> Pool:
+    """A city pool (no area) or a local pool for a year: one of each per year."""
+    _require(pool_rules.can_create_pool(actor, local=area is not None))
+    _check_terms(terms)
+    if Pool.objects.filter(year=year, area=area).exists():
+        raise ValidationError(_duplicate_message(year, area))
+    try:
+        with transaction.atomic():
+            pool = Pool.objects.create(
+                year=year, area=area, **{name: terms[name] for name in TERMS}
+            )
+    except IntegrityError as error:  # the same pool created at the same moment
+        raise ValidationError(_duplicate_message(year, area)) from error
+    PoolEvent.objects.create(
+        pool=pool,
+        kind=PoolEvent.Kind.CREATED,
+        actor=actor,
+        changes={name: [None, _plain(terms[name])] for name in TERMS},
+    )
+    return pool
+
+
+@transaction.atomic
+def pool_update(*, pool: Pool, actor: User, terms: dict) -> Pool:
+    """Change a pool's terms; the history keeps what each was before."""
+    pool = _lock(pool)
+    _require(pool_rules.can_edit_pool(actor, pool))
+    _check_terms(terms)
+    changes = {
+        name: [_plain(getattr(pool, name)), _plain(terms[name])]
+        for name in TERMS
+        if getattr(pool, name) != terms[name]
+    }
+    if not changes:
+        return pool
+    for name in changes:
+        setattr(pool, name, terms[name])
+    pool.save(update_fields=list(changes))
+    PoolEvent.objects.create(pool=pool, kind=PoolEvent.Kind.CHANGED, actor=actor, changes=changes)
+    return pool
+
+
+@transaction.atomic
+def round_add(*, pool: Pool, actor: User, deadline: date) -> PoolRound:
+    """A new round's application deadline (today or later)."""
+    pool = _lock(pool)
+    _require(pool_rules.can_manage_rounds(actor, pool))
+    if pool.intake != Intake.ROUNDS:
+        raise ValidationError(
+            {"deadline": _("This pool takes applications at any time; it has no rounds.")}
+        )
+    if deadline < timezone.localdate():
+        raise ValidationError({"deadline": _("The deadline has passed; choose a later date.")})
+    if pool.rounds.filter(deadline=deadline).exists():
+        raise ValidationError({"deadline": _("The pool already has a round with this deadline.")})
+    pool_round = PoolRound.objects.create(pool=pool, deadline=deadline)
+    PoolEvent.objects.create(
+        pool=pool,
+        kind=PoolEvent.Kind.ROUND_ADDED,
+        actor=actor,
+        changes={"deadline": [None, deadline.isoformat()]},
+    )
+    return pool_round
+
+
+@transaction.atomic
+def round_remove(*, pool_round: PoolRound, actor: User) -> None:
+    """Remove a round that is still to come and has no applications."""
+    pool = _lock(pool_round.pool)
+    _require(pool_rules.can_manage_rounds(actor, pool))
+    pool_round = PoolRound.objects.select_for_update().get(pk=pool_round.pk)
+    if pool_round.deadline <= timezone.localdate():
+        raise ValidationError(_("Only a round whose deadline is still to come can be removed."))
+    if pool_round.applications.exists():
+        raise ValidationError(
+            _("Applications have been sent to this round, so it cannot be removed.")
+        )
+    deadline = pool_round.deadline
+    pool_round.delete()
+    PoolEvent.objects.create(
+        pool=pool,
+        kind=PoolEvent.Kind.ROUND_REMOVED,
+        actor=actor,
+        changes={"deadline": [deadline.isoformat(), None]},
+    )
 
 
 # Money in.
@@ -211,8 +353,12 @@ def grant_change(*, grant: Grant, actor: User, new_amount: int, reason: str) -> 
             }
         )
     difference = new_amount - grant.amount
+    if difference == 0:
+        raise ValidationError(
+            {"new_amount": _("The grant is already %(amount)s.") % {"amount": kroner(new_amount)}}
+        )
     if difference > 0:
-        _check_room(pool, difference)
+        _check_room(pool, difference, "new_amount")
         _entry(pool, K.GRANT_INCREASE, difference, actor, reason, grant=grant)
     elif difference < 0:
         _check_undrawn(
@@ -222,6 +368,7 @@ def grant_change(*, grant: Grant, actor: User, new_amount: int, reason: str) -> 
                 "Only %(outstanding)s of the grant is not yet paid; "
                 "a reduction of %(amount)s is too much."
             ),
+            "new_amount",
         )
         _entry(pool, K.GRANT_DECREASE, -difference, actor, reason, grant=grant)
     grant.amount = new_amount
@@ -339,9 +486,12 @@ def _check_budget(amount: int, budget_lines: list[tuple[str, int]]) -> None:
         )
 
 
-def _check_applicable(pool: Pool, amount: int) -> None:
-    if not pool.is_open:
-        raise ValidationError({"pool": _("This pool does not take applications now.")})
+def _check_applicable(pool: Pool, amount: int) -> PoolRound | None:
+    """The pool takes applications now (it is open and, with rounds, a deadline is still
+    to come); returns the round the application is sent to."""
+    state = pool.intake_state()
+    if not state.accepts:
+        raise ValidationError({"pool": state.message})
     if amount > pool.maximum_grant:
         raise ValidationError(
             {
@@ -349,6 +499,7 @@ def _check_applicable(pool: Pool, amount: int) -> None:
                 % {"maximum": kroner(pool.maximum_grant)}
             }
         )
+    return state.round
 
 
 @dataclass
@@ -403,10 +554,17 @@ def application_create(
 
 @transaction.atomic
 def application_submit(*, application: Application, actor: User) -> Application:
-    """Submit through the council's flow; a fast-track application gets the date by which
-    the secretary has promised a decision."""
-    council_services.proposal_submit(proposal=application.proposal, actor=actor)
+    """Submit through the council's flow, to the pool's next round when it has rounds
+    (after the last deadline it is refused); a fast-track application gets the date by
+    which the secretary has promised a decision."""
+    # The pool's lock first, as every pool service takes it: a round cannot be removed
+    # while an application is being sent to it.
+    pool = _lock(application.pool)
     application = Application.objects.select_for_update().get(pk=application.pk)
+    # The round is the one whose deadline comes next when it is sent.
+    application.round = _check_applicable(pool, application.amount)
+    application.save(update_fields=["round"])
+    council_services.proposal_submit(proposal=application.proposal, actor=actor)
     if application.is_fast_track and application.decision_due is None:
         application.decision_due = add_working_days(
             timezone.localdate(), application.pool.fast_track_working_days

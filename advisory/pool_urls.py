@@ -41,4 +41,16 @@ urlpatterns = [
         report_views.application_attachment,
         name="application_attachment",
     ),
+    # Creating and editing pools, rounds and grant changes (issue 13's leftovers: keep
+    # these together; reports and attachments have their own block).
+    path(_("pools/"), views.pool_list, name="pools"),
+    path(_("pools/new/"), views.pool_create, name="pool_create"),
+    path(_("pools/<int:pk>/edit/"), views.pool_edit, name="pool_edit"),
+    path(_("pools/<int:pk>/manage/rounds/"), views.round_add, name="round_add"),
+    path(
+        _("pools/<int:pk>/manage/rounds/<int:round_pk>/remove/"),
+        views.round_remove,
+        name="round_remove",
+    ),
+    path(_("pools/<int:pk>/manage/grant-change/"), views.grant_change, name="grant_change"),
 ]

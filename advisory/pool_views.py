@@ -1,19 +1,27 @@
 """The pools in public (the register, each grant's page, each pool's money in and out,
 CSV exports) and the pool secretary's pages (contributions, payouts, returns, reversals)."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from advisory import pool_forms, pool_register, pool_rules, pool_services
 from advisory.models import Pool
+from advisory.signals import CONTENT_NAMESPACE
+from portal.caching import cached_fragment
 from portal.decorators import staff_member_required
 
 PAGE_SIZE = 25
@@ -29,28 +37,62 @@ def _query(request) -> str:
 
 
 def register(request):
+    """Public and the same for everyone: its content is rendered once per query string and
+    language and kept a few seconds (portal.caching; every change of the app's objects
+    bumps the `advisory` content version, advisory/signals.py)."""
     pool_id, query = _pool_id(request), _query(request)
-    grants = pool_register.register_grants(pool_id=pool_id, query=query)
-    page_obj = Paginator(grants, PAGE_SIZE).get_page(request.GET.get("page"))
-    pools = list(Pool.objects.select_related("area"))
+
+    def render_content() -> str:
+        grants = pool_register.register_grants(pool_id=pool_id, query=query)
+        page_obj = Paginator(grants, PAGE_SIZE).get_page(request.GET.get("page"))
+        pools = list(Pool.objects.select_related("area"))
+        context = {"page_obj": page_obj, "pools": pools, "pool_id": pool_id, "query": query}
+        return render_to_string("advisory/pool/includes/register_content.html", context, request)
+
+    content = cached_fragment(
+        CONTENT_NAMESPACE, ["pool-register", request.GET.urlencode()], render_content
+    )
     return render(
         request,
         "advisory/pool/register.html",
-        {"page_obj": page_obj, "pools": pools, "pool_id": pool_id, "query": query},
+        {"content_html": mark_safe(content)},  # noqa: S308  (our own template)
     )
 
 
 def grant_detail(request, pk):
-    grant = pool_rules.get_public_grant(pk)
-    return render(request, "advisory/pool/grant.html", {"grant": grant})
+    """Only the grant's public information, the same for everyone: rendered once per
+    language and kept a few seconds. A copy is kept only after the grant was found public,
+    so a hit needs no query (a cancellation bumps the content version)."""
+
+    def render_content() -> str:
+        grant = pool_rules.get_public_grant(pk)
+        html = render_to_string(
+            "advisory/pool/includes/grant_content.html", {"grant": grant}, request
+        )
+        return json.dumps({"title": grant.application.proposal.title, "html": html})
+
+    payload = cached_fragment(CONTENT_NAMESPACE, ["pool-grant", str(pk)], render_content)
+    content = json.loads(payload)
+    return render(
+        request,
+        "advisory/pool/grant.html",
+        {
+            "page_title": content["title"],
+            "content_html": mark_safe(content["html"]),  # noqa: S308  (our own template)
+            "grant_pk": pk,
+        },
+    )
 
 
 def pool_detail(request, pk):
+    """The pool's public figures and charts are the same for everyone: rendered once per
+    language and day and kept a few seconds, like the register."""
     pool = get_object_or_404(Pool.objects.select_related("area"), pk=pk)
-    return render(
-        request,
-        "advisory/pool/pool.html",
-        {
+    today = timezone.localdate()
+
+    def render_content() -> str:
+        pool.future_rounds = list(pool.rounds.filter(deadline__gte=today))
+        context = {
             "pool": pool,
             "figures": pool.figures(),
             "money_in": pool_register.with_bars(pool_register.money_in(pool)),
@@ -58,7 +100,21 @@ def pool_detail(request, pk):
                 key: pool_register.with_bars(rows)
                 for key, rows in pool_register.money_out(pool).items()
             },
+        }
+        return render_to_string("advisory/pool/includes/pool_content.html", context, request)
+
+    key = ["pool", str(pool.pk), today.isoformat()]
+    content = cached_fragment(CONTENT_NAMESPACE, key, render_content)
+    return render(
+        request,
+        "advisory/pool/pool.html",
+        {
+            "pool": pool,
+            "content_html": mark_safe(content),  # noqa: S308  (our own template)
             "may_manage": pool_rules.can_manage_pool(request.user, pool),
+            "may_edit": pool_rules.can_edit_pool(request.user, pool),
+            # No query for a rolling pool; a pool in rounds reads its next round.
+            "intake": pool.intake_state(today),
         },
     )
 
@@ -95,6 +151,14 @@ def _manage_page(request, pool, **forms):
         "contribution_form": forms.get("contribution_form") or pool_forms.ContributionForm(),
         "payout_form": forms.get("payout_form") or pool_forms.PayoutForm(pool=pool),
         "reversal_form": forms.get("reversal_form") or pool_forms.ReversalForm(pool=pool),
+        "grant_change_form": forms.get("grant_change_form")
+        or pool_forms.GrantChangeForm(pool=pool),
+        "round_form": forms.get("round_form") or pool_forms.RoundForm(),
+        "intake": pool.intake_state(),
+        "rounds": pool.rounds.annotate(application_count=Count("applications")),
+        "today": timezone.localdate(),
+        "may_edit": pool_rules.can_edit_pool(request.user, pool),
+        "events": pool.events.select_related("actor")[:20],
         "awaiting": pool.applications.filter(
             proposal__status__in=("submitted", "screening"), amount__lte=pool.fast_track_limit
         )
@@ -232,8 +296,9 @@ def _decide(user, application, form, fast_track: bool) -> None:
 
 @login_required
 def apply(request):
+    initial = {"pool": _pool_id(request)} if request.method == "GET" else {}
     form = pool_forms.ApplicationForm(
-        request.POST or None, request.FILES or None, user=request.user
+        request.POST or None, request.FILES or None, initial=initial, user=request.user
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -244,7 +309,9 @@ def apply(request):
             _tell_the_promise(request, application)
             return redirect("advisory:proposal", application.proposal_id)
     status = 400 if form.errors else 200
-    return render(request, "advisory/pool/apply.html", {"form": form}, status=status)
+    pools = Pool.objects.open().with_rounds().select_related("area")
+    context = {"form": form, "intakes": [(pool, pool.intake_state()) for pool in pools]}
+    return render(request, "advisory/pool/apply.html", context, status=status)
 
 
 @transaction.atomic
@@ -275,3 +342,116 @@ def _tell_the_promise(request, application) -> None:
             request,
             _("Your application is sent. It goes to the council's review and a meeting."),
         )
+
+
+# Creating and editing pools, their rounds and changing grants (issue 13's leftovers).
+
+
+@staff_member_required
+def pool_list(request):
+    """Every pool with links to edit or run it, and the button to create one."""
+    if not pool_rules.can_create_pools(request.user) and not pool_rules.is_pool_secretary(
+        request.user
+    ):
+        raise PermissionDenied
+    pools = [
+        (
+            pool,
+            pool_rules.can_edit_pool(request.user, pool),
+            pool_rules.can_manage_pool(request.user, pool),
+        )
+        for pool in Pool.objects.with_rounds().select_related("area")
+    ]
+    return render(
+        request,
+        "advisory/pool/pools.html",
+        {"pools": pools, "may_create": pool_rules.can_create_pools(request.user)},
+    )
+
+
+@staff_member_required
+def pool_create(request):
+    if not pool_rules.can_create_pools(request.user):
+        raise PermissionDenied
+    form = pool_forms.PoolForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pool = pool_services.pool_create(
+                actor=request.user,
+                year=form.cleaned_data["year"],
+                area=form.cleaned_data["area"],
+                terms=form.terms(),
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, form.success_message)
+            return redirect("pool:pool", pool.pk)
+    status = 400 if form.errors else 200
+    return render(request, "advisory/pool/pool_form.html", {"form": form}, status=status)
+
+
+@staff_member_required
+def pool_edit(request, pk):
+    pool = pool_rules.get_pool_for_edit(request.user, pk)
+    form = pool_forms.PoolForm(request.POST or None, user=request.user, pool=pool)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pool_services.pool_update(pool=pool, actor=request.user, terms=form.terms())
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, form.success_message)
+            return redirect("pool:pool", pool.pk)
+    status = 400 if form.errors else 200
+    context = {"form": form, "pool": pool}
+    return render(request, "advisory/pool/pool_form.html", context, status=status)
+
+
+@staff_member_required
+@require_POST
+def round_add(request, pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    form = pool_forms.RoundForm(request.POST)
+    return _act(
+        request,
+        pool,
+        "round_form",
+        form,
+        lambda data: pool_services.round_add(
+            pool=pool, actor=request.user, deadline=data["deadline"]
+        ),
+    )
+
+
+@staff_member_required
+@require_POST
+def round_remove(request, pk, round_pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    pool_round = pool_rules.get_round_for_management(request.user, pool, round_pk)
+    try:
+        pool_services.round_remove(pool_round=pool_round, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The round is removed."))
+    return redirect("pool:manage", pool.pk)
+
+
+@staff_member_required
+@require_POST
+def grant_change(request, pk):
+    pool = pool_rules.get_pool_for_management(request.user, pk)
+    form = pool_forms.GrantChangeForm(request.POST, pool=pool)
+    return _act(
+        request,
+        pool,
+        "grant_change_form",
+        form,
+        lambda data: pool_services.grant_change(
+            grant=data["grant"],
+            actor=request.user,
+            new_amount=data["new_amount"],
+            reason=data["reason"],
+        ),
+    )

@@ -455,6 +455,21 @@ class Objects:
         LocalPoolSecretary.objects.create(user=self.user, area=area)
         return area.name
 
+    def advisory_PoolEvent_actor(self):
+        from advisory.models import Pool, PoolEvent
+
+        pool = Pool.objects.create(
+            year=1999, rules_text="Regler", maximum_grant=100, fast_track_limit=10
+        )
+        marker = "Markør: puljens regler ændret af brugeren"
+        PoolEvent.objects.create(
+            pool=pool,
+            kind=PoolEvent.Kind.CHANGED,
+            actor=self.user,
+            changes={"rules_text": ["", marker]},
+        )
+        return marker
+
 
 def maker_name(foreign_key: str) -> str:
     return foreign_key.replace(".", "_")

@@ -22,12 +22,12 @@ register = template.Library()
 PROFILE_FIGURES = 30
 
 
-@register.inclusion_tag("advisory/pool/_grant_report.html", takes_context=True)
-def grant_report_section(context, grant):
+@register.inclusion_tag("advisory/pool/_grant_report.html")
+def grant_report_section(grant):
     """The report on the grant's public page: its status and, once accepted, the achieved
-    figures against the expected (the text and attachments only once published). The
-    grantee and the pool's secretary get a link to the report's page."""
-    user = context["request"].user
+    figures against the expected (the text and attachments only once published). The same
+    for everyone, so it is part of the page's cached public content; the grantee's and the
+    secretary's link to the report is `grant_report_link`."""
     report = (
         FinalReport.objects.filter(grant=grant, status=FinalReportStatus.ACCEPTED)
         .prefetch_related("figures")
@@ -52,8 +52,22 @@ def grant_report_section(context, grant):
         "rows": rows,
         "extra": extra,
         "attachments": attachments,
-        "may_open": user.is_authenticated and pool_rules.can_see_report(user, grant),
     }
+
+
+@register.inclusion_tag("advisory/pool/_grant_report_link.html", takes_context=True)
+def grant_report_link(context, grant_pk):
+    """The link to the final report's page, for the grantee and the pool's secretary only
+    (one query, and only for a logged-in user: a visitor's page stays query-free)."""
+    user = context["request"].user
+    grant = None
+    if user.is_authenticated:
+        grant = (
+            Grant.objects.select_related("pool", "application__proposal")
+            .filter(pk=grant_pk)
+            .first()
+        )
+    return {"grant": grant if grant and pool_rules.can_see_report(user, grant) else None}
 
 
 @register.inclusion_tag("advisory/pool/_reports_panel.html")

@@ -5,17 +5,36 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from advisory import bench
-from advisory.models import FollowUp, Meeting, MeetingStatus, Proposal, Review
+from advisory.models import (
+    FollowUp,
+    Grant,
+    LedgerEntry,
+    Meeting,
+    MeetingStatus,
+    Pool,
+    Proposal,
+    Review,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_bench_data_loads_and_its_pages_answer(client):
-    assert bench.populate(64) == 64
+    assert bench.populate(64) == 64 + 64  # the council's proposals and the pools' grants
     assert bench.populate(64) == 0
     assert Meeting.objects.count() == 4
     assert Review.objects.count() == 64 * bench.REVIEWERS
     assert FollowUp.objects.exists()
+    # Ten years of pools whose ledgers balance: nothing overspent, nothing overpaid.
+    assert Pool.objects.city().count() == 10
+    assert Grant.objects.count() == 64
+    for pool in Pool.objects.all():
+        figures = pool.figures()
+        assert figures["remaining"] >= 0 and figures["outstanding"] >= 0, pool
+    for grant in Grant.objects.all():
+        figures = grant.figures()
+        assert figures["granted"] == grant.amount and figures["outstanding"] >= 0, grant
+    assert LedgerEntry.objects.filter(kind="reversal").exists()
     for label, path, *_user in bench.pages():
         assert client.get(path).status_code == 200, label
 

@@ -81,6 +81,7 @@ def test_staff_links_show_what_waits(
     assert {link.label for link in hooks.staff_links(secretary)} == {
         "Rådets sekretariat",
         "Forsinkede svar til rådet",
+        "Puljer",  # the council secretary creates pools and edits their terms
     }
     assert [link.label for link in hooks.staff_links(member)] == ["Rådets egne sider"]
 
