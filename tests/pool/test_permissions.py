@@ -202,7 +202,10 @@ def _proposal_page(persona: str, status: str) -> int:
 
 
 def _attachment(persona: str, status: str) -> int:
-    if persona == "member_conflicted":
+    # These applications (30,000 kr.) are on the fast track: the secretary decides them
+    # alone, so no council member ever opens their budget (pool_rules.
+    # can_see_application_attachments; tests/pool/test_attachments.py has the council route).
+    if persona in ("member", "member_conflicted"):
         return 404
     return _proposal_page(persona, status)
 
