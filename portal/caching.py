@@ -41,6 +41,12 @@ def content_version(namespace: str) -> int:
     return version
 
 
+def forget_local_versions() -> None:
+    """Read every content version afresh on its next use (the tests' query counts call
+    this so that a count never depends on whether a second passed since the last read)."""
+    _local_versions.clear()
+
+
 def bump_content_version(namespace: str) -> None:
     """Call inside the transaction that changes content; takes effect when it commits."""
 
