@@ -15,18 +15,14 @@ from portal.models import Administration, LocalCommitteeArea, SustainableDevelop
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def register_grants(*, pool_id=None, query: str = "") -> QuerySet[Grant]:
-    grants = Grant.objects.public().select_related(
-        "pool__area", "application__proposal__organisation"
+def register_grants() -> QuerySet[Grant]:
+    """Every public grant with what the register shows of it; the register's overview
+    (advisory.pool_overview.GrantOverview) filters, searches and sorts them."""
+    return (
+        Grant.objects.public()
+        .select_related("pool__area", "application__proposal__organisation")
+        .prefetch_related("application__goals", "application__areas")
     )
-    if pool_id is not None:
-        grants = grants.filter(pool_id=pool_id)
-    if query:
-        grants = grants.filter(
-            Q(application__proposal__title__icontains=query)
-            | Q(application__proposal__organisation__name__icontains=query)
-        )
-    return grants.prefetch_related("application__goals", "application__areas")
 
 
 def money_in(pool: Pool) -> list[tuple[str, int]]:

@@ -6,7 +6,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
 from django.http import HttpResponse
@@ -20,11 +19,11 @@ from django.views.decorators.http import require_POST
 
 from advisory import pool_forms, pool_register, pool_rules, pool_services
 from advisory.models import Pool
+from advisory.pool_overview import GrantOverview
 from advisory.signals import CONTENT_NAMESPACE
 from portal.caching import cached_fragment
 from portal.decorators import staff_member_required
-
-PAGE_SIZE = 25
+from portal.overview import overview_page
 
 
 def _pool_id(request) -> int | None:
@@ -32,30 +31,26 @@ def _pool_id(request) -> int | None:
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
-def _query(request) -> str:
-    return request.GET.get("q", "").replace("\x00", "").strip()[:200]
-
-
 def register(request):
-    """Public and the same for everyone: its content is rendered once per query string and
-    language and kept a few seconds (portal.caching; every change of the app's objects
-    bumps the `advisory` content version, advisory/signals.py)."""
-    pool_id, query = _pool_id(request), _query(request)
+    """Public and the same for everyone: the grants are an overview (GrantOverview on
+    portal.overview.overview_page, rendered once per query string and language and kept a
+    few seconds); the pools with what is left are rendered once per language and kept the
+    same way (every change of the app's objects bumps the `advisory` content version,
+    advisory/signals.py)."""
 
-    def render_content() -> str:
-        grants = pool_register.register_grants(pool_id=pool_id, query=query)
-        page_obj = Paginator(grants, PAGE_SIZE).get_page(request.GET.get("page"))
+    def render_pools() -> str:
         pools = list(Pool.objects.select_related("area"))
-        context = {"page_obj": page_obj, "pools": pools, "pool_id": pool_id, "query": query}
-        return render_to_string("advisory/pool/includes/register_content.html", context, request)
+        return render_to_string(
+            "advisory/pool/includes/register_pools.html", {"pools": pools}, request
+        )
 
-    content = cached_fragment(
-        CONTENT_NAMESPACE, ["pool-register", request.GET.urlencode()], render_content
-    )
-    return render(
+    pools_html = cached_fragment(CONTENT_NAMESPACE, ["pool-register-pools"], render_pools)
+    return overview_page(
         request,
+        GrantOverview,
+        pool_register.register_grants,
         "advisory/pool/register.html",
-        {"content_html": mark_safe(content)},  # noqa: S308  (our own template)
+        {"pools_html": mark_safe(pools_html)},  # noqa: S308  (our own template)
     )
 
 
@@ -126,7 +121,8 @@ def _csv_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def grants_csv(request):
-    grants = pool_register.register_grants(pool_id=_pool_id(request), query=_query(request))
+    """The grants the register shows for the same query string, every one of them."""
+    grants = GrantOverview(request.GET, pool_register.register_grants()).results()
     return _csv_response(pool_register.grants_csv(grants), "bevillinger.csv")
 
 

@@ -31,7 +31,10 @@ def test_the_demo_data(settings, reference):
     assert Pool.objects.count() == 3
 
 
-@pytest.mark.parametrize("url", ["/puljen/", "/puljen/?q=Ans", "pool"])
+@pytest.mark.parametrize(
+    "url",
+    ["/puljen/", "/puljen/?q=Ans", "/puljen/?year=2026&sort=amount&report=not_due&sdg=1", "pool"],
+)
 def test_register_and_pool_pages_query_counts_do_not_grow(client, city_pool, pool_secretary, url):
     """Each size is read once before it is counted (`query_counts`): the public content's
     version is read from the shared cache at most once a second per process."""

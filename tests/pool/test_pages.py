@@ -10,7 +10,7 @@ from django.urls import reverse
 from advisory.models import EntryKind, LedgerEntry
 from advisory.pool_register import safe_cell
 from portal.models import Administration
-from tests.pool.conftest import KR, award, fund, make_application
+from tests.pool.conftest import KR, award, fund, make_application, make_pool
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,11 @@ def test_the_register_lists_every_grant_in_danish_format(client, granted):
 def test_the_register_filters_by_pool_and_text_and_ignores_junk(client, granted):
     assert "30.000,00" in client.get("/puljen/", {"q": "HYPERLINK"}).text
     assert "30.000,00" not in client.get("/puljen/", {"q": "ingenting"}).text
-    assert "30.000,00" not in client.get("/puljen/", {"pool": granted.pool_id + 1}).text
+    other = make_pool(year=2025)
+    assert "30.000,00" not in client.get("/puljen/", {"pool": other.pk}).text
+    # An unknown pool is ignored, and the page says so.
+    unknown = client.get("/puljen/", {"pool": other.pk + 1}).text
+    assert "30.000,00" in unknown and "blev ikke genkendt" in unknown
     assert client.get("/puljen/", {"pool": "x", "q": "a" * 10_000}).status_code == 200
     # A NUL in a query string is refused before any view (portal.middleware), styled.
     assert client.get("/puljen/", {"pool": "x\x00", "q": "a\x00" * 1000}).status_code == 400
