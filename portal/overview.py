@@ -15,7 +15,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -194,6 +196,19 @@ class IdPaginator(CappedPaginator):
         return Page(PageRows(self.object_list[bottom:top], self.fetch), number, self)
 
 
+def _fetch_rows(queryset: QuerySet) -> list[tuple]:
+    """The rows of a `values_list` query of plain values (ids, ranks), read by a plain
+    cursor: for a thousand ids, building them through the QuerySet takes longer than the
+    query itself. Still the one query, compiled by Django."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 @dataclass(frozen=True)
 class Highlighter:
     query: str
@@ -321,9 +336,10 @@ class Overview:
         """The ids of the first `max_results` + 1 results in the order shown: their number
         is the count, and a page is a slice of them. By relevance, only the newest
         `max_results` matches are ranked (as `apply_sort` does), here in Python."""
+        rows = _fetch_rows(self.ids_query())
         if self.sort != "relevance":
-            return list(self.ids_query())
-        newest = list(self.ids_query())
+            return [row[0] for row in rows]
+        newest = [(row[0], row[1]) for row in rows]
         ranked = sorted(newest[: self.max_results], key=lambda row: (-row[1], -row[0]))
         return [pk for pk, _rank in ranked + newest[self.max_results :]]
 

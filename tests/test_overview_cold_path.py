@@ -91,6 +91,38 @@ def test_the_search_condition_is_served_by_the_full_text_index(bench_rows, kind)
     assert index in [node.get("Index Name") for node in _nodes(plan)]
 
 
+def test_the_solution_filters_are_served_by_one_index_of_the_published(bench_rows):
+    """Two array filters read one short list of the published matches from the combined
+    partial index instead of intersecting every solution with a common collaboration. (On
+    a small table the planner prefers the single-array indexes: left out here, in the
+    test's transaction, to show that the overview's condition fits the partial index.)"""
+    from portal.models import LocalCommitteeArea
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX solution_districts, solution_collaborations")
+
+    area = LocalCommitteeArea.objects.order_by("pk").first()
+    overview_class, queryset = _querysets()[1]
+    params = f"district={area.slug}&collaboration=employment"
+    matches = _overview(overview_class, queryset(), params).matches()
+    plan = _explain(matches, settings=["enable_seqscan", "enable_indexscan"])
+    assert "solution_public_filters" in [node.get("Index Name") for node in _nodes(plan)]
+
+
+@pytest.mark.parametrize("kind", [0, 1], ids=["challenges", "solutions"])
+@pytest.mark.parametrize(
+    "params", ["", "q=borgere", "q=kajakværksted", "sort=title", "sort=deadline&q=borgere"]
+)
+def test_the_ids_of_a_page_are_those_of_the_ordered_results(bench_rows, kind, params):
+    """The ids are read by a plain cursor: the same ids in the same order as the QuerySet."""
+    overview_class, queryset = _querysets()[kind]
+    overview = _overview(overview_class, queryset(), params)
+    expected = list(overview.results().values_list("pk", flat=True)[:CAP])
+    assert expected
+    assert overview.result_ids()[:CAP] == expected
+    assert len(overview.result_ids()) == min(overview.matches().count(), CAP + 1)
+
+
 def test_the_lexicon_is_searched_through_its_trigram_index(db):
     from portal.search import _term_sql
 
