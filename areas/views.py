@@ -18,7 +18,20 @@ LISTS = ("organisations", "solutions", "challenges")
 
 
 def area_list(request):
-    return render(request, "areas/list.html", {"areas": selectors.areas_with_counts()})
+    """The twelve areas with their counts: the rendered cards are kept a few seconds, like
+    an overview's list (the counts themselves a minute, `selectors.areas_with_counts`)."""
+    html = cached_fragment_for(
+        NAMESPACES,
+        ["area-list"],
+        lambda: render_to_string(
+            "areas/includes/area_cards.html", {"areas": selectors.areas_with_counts()}
+        ),
+    )
+    return render(
+        request,
+        "areas/list.html",
+        {"cards_html": mark_safe(html)},  # noqa: S308  (our own rendered template)
+    )
 
 
 class NewestFirstPaginator(CappedPaginator):
