@@ -15,6 +15,7 @@ rows other pages already rendered.
 """
 
 import hashlib
+import json
 import time
 from collections.abc import Callable
 
@@ -70,6 +71,20 @@ def cached_fragment(namespace: str, parts: list[str], render) -> str:
     if html is None:
         html = render()
         pages.set(key, html, timeout=settings.OVERVIEW_CACHE_SECONDS)
+    return html
+
+
+def shared_fragment_html(name: str, values: list, render: Callable[[], str]) -> str:
+    """A part of a page that depends only on `values`, the language and the code (the
+    `shared_fragment` template tag: the header and footer for visitors who are not logged
+    in), rendered by `render()` once per process and kept like a rendered row."""
+    serialised = json.dumps(values, default=str, sort_keys=True)
+    key = f"shared:{name}:{_digest([translation.get_language() or '', serialised])}"
+    pages = caches["pages"]
+    html = pages.get(key)
+    if html is None:
+        html = render()
+        pages.set(key, html, timeout=ROW_SECONDS)
     return html
 
 

@@ -1,8 +1,12 @@
 import re
+from functools import lru_cache
 
 from django import template
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.templatetags.static import static
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from portal.caching import shared_fragment_html
 
 register = template.Library()
 
@@ -43,6 +47,45 @@ def highlight(text, query):
 
 
 @register.simple_tag
+def icon(name: str, label: str = "", css_class: str = "") -> SafeString:
+    """One icon from the DKFDS sprite (static/dist/icons.svg), as inline SVG:
+
+        {% icon "menu" %}
+        {% icon variant css_class="alert-icon" label=icon_label %}
+
+    name:      the icon's id in the sprite, e.g. "menu", "lock", "chevron-right"
+    label:     optional; gives the icon an accessible name (role="img"); without it the
+               icon is decorative (aria-hidden)
+    css_class: optional extra classes, e.g. "alert-icon"
+
+    A tag rather than an included template: a page shows a dozen icons, and an include
+    costs as much as the rest of a small template. The markup depends only on the
+    arguments and the sprite's URL, so it is built once per process for each of them.
+    """
+    return _icon_markup(static("dist/icons.svg"), str(name), str(label), str(css_class))
+
+
+@lru_cache(maxsize=512)
+def _icon_markup(sprite: str, name: str, label: str, css_class: str) -> SafeString:
+    classes = f"icon-svg {css_class}" if css_class else "icon-svg"
+    if label:
+        return format_html(
+            '<svg class="{}" focusable="false" role="img" aria-label="{}">'
+            '<use href="{}#{}"></use></svg>',
+            classes,
+            label,
+            sprite,
+            name,
+        )
+    return format_html(
+        '<svg class="{}" focusable="false" aria-hidden="true"><use href="{}#{}"></use></svg>',
+        classes,
+        sprite,
+        name,
+    )
+
+
+@register.simple_tag
 def page_window(page_obj):
     """The page numbers to show around the current page: 1 … 4 5 6 … 5000.
 
@@ -61,3 +104,48 @@ def summary_label(label) -> str:
     to the field."""
     text = str(label or "").strip()
     return "" if text.endswith((".", "?", "!", ":")) else text
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, name: str, nodelist, vary_on: list, unless):
+        self.name = name
+        self.nodelist = nodelist
+        self.vary_on = vary_on
+        self.unless = unless
+
+    def render(self, context) -> str:
+        if self.unless is not None and self.unless.resolve(context, ignore_failures=True):
+            return self.nodelist.render(context)
+        values = [variable.resolve(context, ignore_failures=True) for variable in self.vary_on]
+        return shared_fragment_html(self.name, values, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """A part of a page that is the same for every visitor who shares its variables, such
+    as the header and footer for visitors who are not logged in: rendered once per
+    process, language and values of the variables, and kept (portal.caching).
+
+        {% shared_fragment "header" language_links portal_nav unless user.is_authenticated %}
+          …
+        {% endshared_fragment %}
+
+    Everything the part shows must come from the listed variables, the language or the
+    code; with `unless`, the part is rendered afresh whenever the condition holds (a
+    logged-in user's menu carries their name and a CSRF token, which are never shared).
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("shared_fragment needs a name")
+    name = bits[1].strip("\"'")
+    rest = bits[2:]
+    unless = None
+    if "unless" in rest:
+        position = rest.index("unless")
+        if position != len(rest) - 2:
+            raise template.TemplateSyntaxError("shared_fragment: 'unless' takes one variable")
+        unless = parser.compile_filter(rest[-1])
+        rest = rest[:position]
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    return SharedFragmentNode(name, nodelist, [parser.compile_filter(bit) for bit in rest], unless)

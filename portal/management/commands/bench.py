@@ -63,8 +63,15 @@ class Command(BaseCommand):
             default="",
             help="measure only the pages whose label contains this text (and the reference)",
         )
+        parser.add_argument(
+            "--pages-only",
+            action="store_true",
+            help="skip loading the data and the timings printed with it (an earlier run loaded it)",
+        )
 
-    def handle(self, *args, rows, duration, connections, workers, port, only, **options):
+    def handle(
+        self, *args, rows, duration, connections, workers, port, only, pages_only, **options
+    ):
         if settings.DEBUG or settings.ROOT_URLCONF != "portal.bench_urls":
             raise CommandError(
                 "Run with DJANGO_SETTINGS_MODULE=portal.settings.bench (make bench)."
@@ -76,7 +83,7 @@ class Command(BaseCommand):
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         modules = self._bench_modules()
-        for module in modules:
+        for module in [] if pages_only else modules:
             started = time.monotonic()
             written = module.populate(rows)
             if written:
