@@ -16,11 +16,16 @@ rows other pages already rendered.
 
 import hashlib
 import json
+import pickle
 import time
+from collections import OrderedDict
 from collections.abc import Callable
+from threading import Lock
 
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.utils import translation
 
@@ -152,3 +157,67 @@ def reference_value(key: str, compute):
 def reference_changed(sender, **kwargs) -> None:
     """Signal receiver (portal.apps): an administration, area or goal was saved or deleted."""
     bump_content_version(REFERENCE_NAMESPACE)
+
+
+class _Pickled(bytes):
+    """A value that ObjectCache keeps pickled: anything but a string or a number."""
+
+
+def _store(value):
+    if isinstance(value, (str, int, float)):  # SafeString too: immutable, kept as is
+        return value
+    return _Pickled(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+
+def _load(stored):
+    return pickle.loads(stored) if isinstance(stored, _Pickled) else stored  # noqa: S301
+
+
+class ObjectCache(LocMemCache):
+    """The per-process `pages` cache: Django's local-memory cache, but keeping strings and
+    numbers as they are instead of pickled. A page reads a few dozen rendered strings (its
+    rows, filters, frame), and unpickling each and checking each key against memcached's
+    rules cost more than the rest of the lookup. Other values (lists, model instances) are
+    still pickled, so that no request can change what another one reads."""
+
+    # LocMemCache's own state and helpers, which its type stubs leave out.
+    _cache: "OrderedDict[str, object]"
+    _lock: Lock
+    _has_expired: Callable[[str], bool]
+    _set: Callable[..., None]
+    _delete: Callable[[str], bool]
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._set(key, _store(value), timeout)
+                return True
+            return False
+
+    def get(self, key, default=None, version=None):
+        key = self.make_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                return default
+            stored = self._cache[key]
+            self._cache.move_to_end(key, last=False)
+        return _load(stored)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_key(key, version=version)
+        stored = _store(value)
+        with self._lock:
+            self._set(key, stored, timeout)
+
+    def incr(self, key, delta=1, version=None):
+        key = self.make_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                raise ValueError(f"Key {key!r} not found")
+            value = _load(self._cache[key]) + delta
+            self._cache[key] = _store(value)
+            self._cache.move_to_end(key, last=False)
+        return value

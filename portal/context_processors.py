@@ -34,13 +34,19 @@ def _navigation_urls(language: str | None) -> tuple[tuple[str, str, object], ...
     return tuple(entries)
 
 
-def _navigation(request):
+@lru_cache(maxsize=4096)
+def _view_of(path: str, language: str | None) -> tuple[str, str]:
+    """(namespace, view name) of a path, or two empty strings; kept per process like the
+    translated links (the URLconf does not change while it runs)."""
     try:
-        current = resolve(request.path_info)
-        current_namespace = current.namespace
-        current_name = current.view_name
+        current = resolve(path)
     except Resolver404:
-        current_namespace = current_name = ""
+        return "", ""
+    return current.namespace, current.view_name
+
+
+def _navigation(request):
+    current_namespace, current_name = _view_of(request.path_info, translation.get_language())
     items = []
     for url_name, url, label in _navigation_urls(translation.get_language()):
         namespace = url_name.split(":")[0]
@@ -103,3 +109,4 @@ def _forget_urls(*, setting, **kwargs):
     if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"}:
         _navigation_urls.cache_clear()
         _translated_url.cache_clear()
+        _view_of.cache_clear()

@@ -410,6 +410,16 @@ class Overview:
         rows = cached_rows(namespaces, parts, ids, render)
         return [mark_safe(row) for row in rows]  # noqa: S308  (our own rendered template)
 
+    @cached_property
+    def results_html(self) -> str:
+        """The page's rendered results as one piece of HTML (empty when there are none)."""
+        return mark_safe("".join(self.rendered_results))  # noqa: S308  (rendered rows)
+
+    @cached_property
+    def filters_html(self) -> str:
+        """The rendered filters as one piece of HTML."""
+        return mark_safe("".join(self.rendered_filters))  # noqa: S308  (rendered filters)
+
     # Query strings -------------------------------------------------------------------
 
     def _pairs(self, *, without_param=None, without_value=None, drop_page=True):

@@ -101,7 +101,7 @@ def page_cache(settings):
     """The short-lived page cache switched on (the test settings switch it off)."""
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
+        "pages": {"BACKEND": "portal.caching.ObjectCache", "LOCATION": "t"},
     }
     caches["pages"].clear()
     caching._local_versions.clear()

@@ -285,7 +285,7 @@ CACHES = {
     },
     # Rendered overview fragments, per process, seconds at most (portal/caching.py).
     "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "portal.caching.ObjectCache",
         "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },

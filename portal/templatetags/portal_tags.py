@@ -1,10 +1,12 @@
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django import template
 from django.templatetags.static import static
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from portal.caching import shared_fragment_html
 
@@ -85,15 +87,58 @@ def _icon_markup(sprite: str, name: str, label: str, css_class: str) -> SafeStri
     )
 
 
+@dataclass(frozen=True)
+class PageLink:
+    number: int | str  # the paginator's ELLIPSIS for a gap
+    url: str = ""
+    label: str = ""
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    first: str
+    previous: str
+    next: str
+    last: str
+    position: str
+    items: list[PageLink]
+
+
 @register.simple_tag
-def page_window(page_obj):
-    """The page numbers to show around the current page: 1 … 4 5 6 … 5000.
+def page_links(page_obj, query_string_without_page="") -> PageLinks | None:
+    """The links of components/pagination.html, None for a single page: the first and last
+    page, the pages next to the current one and a gap ("…") for the rest, each with its URL
+    (the other parameters kept) and its accessible name ("Page 4").
 
     Computed here rather than by looping over every page in the template, which would cost
-    a loop of thousands of iterations on a large result.
+    a loop of thousands of iterations on a large result, or by building each link there.
     """
     paginator = page_obj.paginator
-    return list(paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
+    last = paginator.num_pages
+    if last <= 1:
+        return None
+    current = page_obj.number
+    prefix = f"?{query_string_without_page or ''}page="
+    items = [
+        PageLink(number)
+        if number == paginator.ELLIPSIS
+        else PageLink(
+            number,
+            f"{prefix}{number}",
+            gettext("Page %(num)s") % {"num": number},
+            number == current,
+        )
+        for number in paginator.get_elided_page_range(current, on_each_side=1, on_ends=1)
+    ]
+    return PageLinks(
+        first=f"{prefix}1" if current > 1 else "",
+        previous=f"{prefix}{current - 1}" if current > 1 else "",
+        next=f"{prefix}{current + 1}" if current < last else "",
+        last=f"{prefix}{last}" if current < last else "",
+        position=gettext("Page %(number)s of %(total)s") % {"number": current, "total": last},
+        items=items,
+    )
 
 
 @register.filter

@@ -86,7 +86,7 @@ def test_newest_first_and_each_list_paginated(client, valby, civil_servant_bif):
     assert [s.title for s in pages["solutions"].object_list][:2] == ["Løsning 11", "Løsning 10"]
     assert pages["organisations"].object_list[0].name == "Organisation 11"
     assert pages["solutions"].paginator.num_pages == 2
-    assert "?list=solutions&page=2" in response.content.decode()
+    assert "?list=solutions&amp;page=2" in response.content.decode()
     second = client.get(reverse("areas:detail", args=["valby"]), {"list": "solutions", "page": 2})
     pages = second.context["pages"]
     assert [s.title for s in pages["solutions"].object_list] == [

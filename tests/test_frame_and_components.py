@@ -1,9 +1,11 @@
 """The page frame's shared parts (the `shared_fragment` tag: header and footer for visitors
-who are not logged in) and the `icon` tag: shared only where they are the same."""
+who are not logged in), the `icon` and `page_links` tags and the per-process cache they use:
+shared only where they are the same."""
 
 import re
 
 import pytest
+from django.core.paginator import Paginator
 from django.template import Context, Template, TemplateSyntaxError
 from django.urls import reverse
 from django.utils import translation
@@ -77,3 +79,40 @@ def test_an_icon_is_decorative_unless_it_has_a_label():
     assert 'class="icon-svg alert-icon"' in labelled
     assert 'role="img" aria-label="Fejl &quot;1&quot; &lt;b&gt;"' in labelled
     assert "aria-hidden" not in labelled
+
+
+def test_page_links_keep_the_other_parameters_and_leave_out_the_middle():
+    from portal.templatetags.portal_tags import page_links
+
+    paginator = Paginator(range(500), 20)
+    assert page_links(Paginator(range(5), 20).page(1)) is None
+
+    first = page_links(paginator.page(1), "q=ost&")
+    assert (first.first, first.previous) == ("", "")
+    assert (first.next, first.last) == ("?q=ost&page=2", "?q=ost&page=25")
+    assert [item.number for item in first.items] == [1, 2, "…", 25]
+    assert [item.current for item in first.items] == [True, False, False, False]
+    assert first.items[1].label == "Side 2"
+    assert first.items[2].url == ""  # the gap is no link
+    assert first.position == "Side 1 af 25"
+
+    middle = page_links(paginator.page(12))
+    assert [item.number for item in middle.items] == [1, "…", 11, 12, 13, "…", 25]
+    assert (middle.first, middle.previous, middle.next) == ("?page=1", "?page=11", "?page=13")
+
+    last = page_links(paginator.page(25))
+    assert (last.next, last.last) == ("", "")
+
+
+def test_the_page_cache_keeps_strings_as_they_are_and_copies_everything_else(page_cache):
+    from django.utils.safestring import SafeString, mark_safe
+
+    page_cache.set("html", mark_safe("<li>x</li>"))
+    assert isinstance(page_cache.get("html"), SafeString)
+    page_cache.set("choices", ["a", "b"])
+    page_cache.get("choices").append("changed by one request")
+    assert page_cache.get("choices") == ["a", "b"]
+    page_cache.set("count", 1)
+    assert page_cache.incr("count") == 2
+    assert page_cache.get_many(["html", "count", "missing"]) == {"html": "<li>x</li>", "count": 2}
+    assert page_cache.add("count", 5) is False
