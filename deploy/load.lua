@@ -1,16 +1,34 @@
 -- A steady load of public pages for wrk, through nginx:
 --   wrk -t2 -c10 -d60s --latency -s deploy/load.lua https://127.0.0.1:8443
--- Each of the 10 connections sends a request every 100 ms: 100 requests per second.
+-- An open loop: requests leave on a fixed schedule, LOAD_RATE per second in all (100 by
+-- default), whatever the answers' latency, as long as one of the connections is free
+-- (a slow answer does not slow the load down, as it would if each connection waited a
+-- fixed time after its answer). Each of wrk's threads keeps its share of the schedule:
+-- set LOAD_THREADS to the number given to -t (2 by default).
 -- The mix: front page, challenge overview, a search and the feed, the enquiry form,
 -- an English page, the about page.
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_usec; } load_timeval;
+  int gettimeofday(load_timeval *tv, void *tz);
+]]
+
 local paths = {
   "/", "/udfordringer/", "/udfordringer/?q=borgere", "/udfordringer/feed/", "/kontakt/",
   "/en/", "/om-portalen/", "/udfordringer/?sort=newest", "/en/challenges/",
 }
 local counter = 0
-local connections = tonumber(os.getenv("LOAD_CONNECTIONS") or "10")
 local rate = tonumber(os.getenv("LOAD_RATE") or "100")
+local threads = tonumber(os.getenv("LOAD_THREADS") or "2")
+local interval = 1000 * threads / rate -- milliseconds between this thread's requests
+local next_at = nil
 local statuses = {}
+local clock = ffi.new("load_timeval")
+
+local function now_ms()
+  ffi.C.gettimeofday(clock, nil)
+  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_usec) / 1000
+end
 
 function request()
   counter = counter + 1
@@ -18,7 +36,13 @@ function request()
 end
 
 function delay()
-  return math.floor(1000 * connections / rate)
+  local now = now_ms()
+  next_at = (next_at or now) + interval
+  local wait = next_at - now
+  if wait < 0 then
+    return 0
+  end
+  return math.floor(wait)
 end
 
 function response(status, headers, body)

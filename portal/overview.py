@@ -312,13 +312,23 @@ class Overview:
 
     def matches(self) -> QuerySet:
         """The objects that the filters and the search words select, in no order."""
-        queryset = self.base_queryset
-        for overview_filter in self.filters:
-            if overview_filter.selected:
-                queryset = overview_filter.apply(queryset, overview_filter.selected)
+        queryset = self.apply_filters(self.base_queryset)
         if self.query:
             queryset = self.apply_search(queryset)
         return queryset
+
+    def apply_filters(self, queryset: QuerySet) -> QuerySet:
+        for overview_filter in self.filters:
+            if overview_filter.selected:
+                queryset = overview_filter.apply(queryset, overview_filter.selected)
+        return queryset
+
+    def listing_queryset(self) -> QuerySet | None:
+        """A narrow copy of the visible objects, one row each with the same primary key and
+        the fields that the filters and sorts use, which the page's ids query reads when
+        nobody searches for words (solutions.models.SolutionListing); None: the ids come
+        from the objects' own table."""
+        return None
 
     def results(self) -> QuerySet:
         return self.apply_sort(self.matches())
@@ -330,7 +340,9 @@ class Overview:
         if self.sort == "relevance":
             newest = self.matches().order_by(*self.newest_ordering)
             return newest.values_list("pk", "relevance")[:limit]
-        return self.apply_sort(self.matches()).values_list("pk", flat=True)[:limit]
+        listing = None if self.query else self.listing_queryset()
+        matches = self.matches() if listing is None else self.apply_filters(listing)
+        return self.apply_sort(matches).values_list("pk", flat=True)[:limit]
 
     def result_ids(self) -> list[int]:
         """The ids of the first `max_results` + 1 results in the order shown: their number

@@ -14,7 +14,7 @@ from portal.overview import (
     goal_ids,
 )
 from portal.vocabulary import Collaboration, TargetGroup
-from solutions.models import PriceModel
+from solutions.models import PriceModel, SolutionListing
 
 
 def _by_district(queryset, slugs):
@@ -58,6 +58,11 @@ class SolutionOverview(Overview):
     )
     default_sort = "newest"
     newest_ordering = ("-published_at", "-pk")
+
+    def listing_queryset(self):
+        """The narrow listing of the published solutions (solutions.models.SolutionListing):
+        a filtered page reads one small row per match instead of a wide solution."""
+        return SolutionListing.objects.all()
 
     def count_text(self, count: int) -> str:
         return ngettext("%(counter)s solution", "%(counter)s solutions", count) % {"counter": count}

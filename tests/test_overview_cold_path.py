@@ -109,6 +109,25 @@ def test_the_solution_filters_are_served_by_one_index_of_the_published(bench_row
     assert "solution_public_filters" in [node.get("Index Name") for node in _nodes(plan)]
 
 
+def test_a_filtered_solution_page_reads_its_ids_from_the_narrow_listing(bench_rows):
+    """Without search words, the ids come from the listing's combined index, not from the
+    wide solutions (solutions.models.SolutionListing)."""
+    from portal.models import LocalCommitteeArea
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE solutions_solutionlisting")
+    area = LocalCommitteeArea.objects.order_by("pk").first()
+    overview_class, queryset = _querysets()[1]
+    params = f"district={area.slug}&collaboration=employment"
+    plan = _explain(
+        _overview(overview_class, queryset(), params).ids_query(),
+        settings=["enable_seqscan", "enable_indexscan"],
+    )
+    nodes = list(_nodes(plan))
+    assert {node.get("Relation Name") for node in nodes} - {None} == {"solutions_solutionlisting"}
+    assert "listing_filters" in [node.get("Index Name") for node in nodes]
+
+
 @pytest.mark.parametrize("kind", [0, 1], ids=["challenges", "solutions"])
 @pytest.mark.parametrize(
     "params", ["", "q=borgere", "q=kajakværksted", "sort=title", "sort=deadline&q=borgere"]
