@@ -53,6 +53,7 @@ def _date_field(**kwargs) -> forms.DateField:
 
 class ContributionForm(ServiceErrorsMixin, forms.Form):
     success_message = _("The contribution is recorded.")
+    prefix = "contribution"  # one of several forms on the management page: ids of its own
 
     payer = forms.ChoiceField(label=_("Paid by"))
     amount = KronerField(label=_("Amount"))
@@ -76,6 +77,7 @@ class ContributionForm(ServiceErrorsMixin, forms.Form):
 
 class PayoutForm(ServiceErrorsMixin, forms.Form):
     success_message = _("The payout is recorded.")
+    prefix = "payout"  # one of several forms on the management page: ids of its own
 
     grant = forms.ModelChoiceField(label=_("Grant"), queryset=Grant.objects.none())
     amount = KronerField(label=_("Amount"))
@@ -90,6 +92,7 @@ class PayoutForm(ServiceErrorsMixin, forms.Form):
 
 class ReversalForm(ServiceErrorsMixin, forms.Form):
     success_message = _("The entry is reversed.")
+    prefix = "reversal"  # one of several forms on the management page: ids of its own
 
     entry = forms.ModelChoiceField(
         label=_("Entry"), queryset=LedgerEntry.objects.none(), widget=forms.NumberInput

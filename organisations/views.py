@@ -1,3 +1,5 @@
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -88,8 +90,9 @@ def _profile_html(organisation_id: int) -> str:
 def _organisation_by_slug(slug: str) -> Organisation:
     """The organisation's name and slug, kept a few seconds (a popular profile costs no
     query); 404 for an unknown slug."""
+    # The slug comes from the address, any length: the key holds its digest.
     found = short_lived(
-        f"organisation-slug:{slug}",
+        f"organisation-slug:{hashlib.sha256(slug.encode()).hexdigest()[:32]}",
         lambda: Organisation.objects.filter(slug=slug).values("pk", "name", "slug").first(),
     )
     if found is None:

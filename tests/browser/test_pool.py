@@ -216,9 +216,9 @@ def test_two_applications_from_the_form_to_the_final_report(page, browser, live_
     # A payout.
     office.goto(reverse("pool:manage", args=[pool.pk]))
     payout = office.locator("form[action*='/udbetaling/']")
-    payout.locator("#id_grant").select_option(value=str(first.pk))
-    payout.locator("#id_amount").fill("15.000")
-    payout.locator("#id_reason").fill("Første rate")
+    payout.locator("#id_payout-grant").select_option(value=str(first.pk))
+    payout.locator("#id_payout-amount").fill("15.000")
+    payout.locator("#id_payout-reason").fill("Første rate")
     _click(office, "/udbetaling/")
     assert pool.figures()["paid"] == 15_000 * KR
 

@@ -3,6 +3,7 @@ HTTP with the real forms."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -166,7 +167,11 @@ def test_a_bad_contribution_amount_gets_a_clear_message(
     payer = Administration.objects.get(code="BIF")
     response = client.post(
         reverse("pool:contribution_add", args=[city_pool.pk]),
-        {"payer": f"a{payer.pk}", "amount": amount, "reason": "Bidrag"},
+        {
+            "contribution-payer": f"a{payer.pk}",
+            "contribution-amount": amount,
+            "contribution-reason": "Bidrag",
+        },
     )
     assert response.status_code == 400
     assert response.context["contribution_form"].errors["amount"] == [message]
@@ -179,7 +184,11 @@ def test_a_contribution_in_danish_kroner(client, city_pool, pool_secretary):
     payer = Administration.objects.get(code="BIF")
     response = client.post(
         reverse("pool:contribution_add", args=[city_pool.pk]),
-        {"payer": f"a{payer.pk}", "amount": "1.250.000,50", "reason": "Årets bidrag"},
+        {
+            "contribution-payer": f"a{payer.pk}",
+            "contribution-amount": "1.250.000,50",
+            "contribution-reason": "Årets bidrag",
+        },
     )
     assert response.status_code == 302
     assert city_pool.figures()["contributed"] == 125_000_050
@@ -189,7 +198,11 @@ def test_nul_bytes_and_forged_payers_never_a_500(client, city_pool, pool_secreta
     client.force_login(pool_secretary)
     response = client.post(
         reverse("pool:contribution_add", args=[city_pool.pk]),
-        {"payer": "a999999", "amount": "10\x00", "reason": "x\x00" * 50_000},
+        {
+            "contribution-payer": "a999999",
+            "contribution-amount": "10\x00",
+            "contribution-reason": "x\x00" * 50_000,
+        },
     )
     assert response.status_code == 400
     form = response.context["contribution_form"]
@@ -200,7 +213,7 @@ def test_a_payout_larger_than_the_grant(client, city_pool, pool_secretary, grant
     client.force_login(pool_secretary)
     response = client.post(
         reverse("pool:payout_add", args=[city_pool.pk]),
-        {"grant": granted.pk, "amount": "30.000,01", "reason": "Rate 1"},
+        {"payout-grant": granted.pk, "payout-amount": "30.000,01", "payout-reason": "Rate 1"},
     )
     assert response.status_code == 400
     assert response.context["payout_form"].errors["amount"] == [
@@ -208,7 +221,7 @@ def test_a_payout_larger_than_the_grant(client, city_pool, pool_secretary, grant
     ]
     response = client.post(
         reverse("pool:payout_add", args=[city_pool.pk]),
-        {"grant": granted.pk, "amount": "30.000", "reason": "Rate 1"},
+        {"payout-grant": granted.pk, "payout-amount": "30.000", "payout-reason": "Rate 1"},
     )
     assert response.status_code == 302
     assert city_pool.figures()["paid"] == 30_000 * KR
@@ -226,7 +239,21 @@ def test_closing_a_grant_returns_the_rest(client, city_pool, pool_secretary, gra
 def test_a_reversal_of_a_forged_entry_is_refused(client, city_pool, pool_secretary, granted):
     client.force_login(pool_secretary)
     response = client.post(
-        reverse("pool:entry_reverse", args=[city_pool.pk]), {"entry": "999999", "reason": "x"}
+        reverse("pool:entry_reverse", args=[city_pool.pk]),
+        {"reversal-entry": "999999", "reversal-reason": "x"},
     )
     assert response.status_code == 400
     assert "entry" in response.context["reversal_form"].errors
+
+
+def test_the_management_page_gives_every_field_an_id_of_its_own(
+    client, city_pool, pool_secretary, granted
+):
+    """Five forms on one page (contribution, payout, change, reversal, round): a label must
+    lead to its own field, so no two elements share an id (WCAG 1.3.1, 4.1.2)."""
+    client.force_login(pool_secretary)
+    response = client.get(reverse("pool:manage", args=[city_pool.pk]))
+    ids = re.findall(r'\sid="([^"]+)"', response.text)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    for field in ("contribution-amount", "payout-amount", "reversal-reason", "change-reason"):
+        assert f'for="id_{field}"' in response.text

@@ -288,7 +288,11 @@ def test_recording_a_contribution_in_each_pool(client, world, persona):
             world,
             persona,
             url,
-            {"payer": f"l{_area().pk}", "amount": "1.000", "reason": "Bidrag"},
+            {
+                "contribution-payer": f"l{_area().pk}",
+                "contribution-amount": "1.000",
+                "contribution-reason": "Bidrag",
+            },
         )
         assert response.status_code == (302 if persona == who else _refused(persona)), (
             persona,
@@ -302,7 +306,11 @@ def _a_payout_on_a_grant_in_each_status(client, world, persona, status):
     grant, city = world["grants"][status], world["city"]
     url = reverse("pool:payout_add", args=[city.pk])
     response = _post(
-        client, world, persona, url, {"grant": grant.pk, "amount": "1.000", "reason": "Rate"}
+        client,
+        world,
+        persona,
+        url,
+        {"payout-grant": grant.pk, "payout-amount": "1.000", "payout-reason": "Rate"},
     )
     if persona != "city_secretary":
         assert response.status_code == _refused(persona)
@@ -371,7 +379,9 @@ def test_reversing_an_entry(client, world, persona):
     # A small contribution: reversing the first would leave the grants without cover.
     entry = fund(city, world["users"]["city_secretary"], 1_000 * KR)
     url = reverse("pool:entry_reverse", args=[city.pk])
-    response = _post(client, world, persona, url, {"entry": entry.pk, "reason": "Fejl"})
+    response = _post(
+        client, world, persona, url, {"reversal-entry": entry.pk, "reversal-reason": "Fejl"}
+    )
     assert response.status_code == (302 if persona == "city_secretary" else _refused(persona))
     assert LedgerEntry.objects.filter(reverses=entry).exists() == (persona == "city_secretary")
 
