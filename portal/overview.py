@@ -55,13 +55,19 @@ class Filter:
     choices: Callable[[], Iterable[Choice]]
     apply: Callable[[QuerySet, list[str]], QuerySet]
     selected: list[str] = field(default_factory=list)
-    options: list[Choice] = field(default_factory=list)
+
+    @cached_property
+    def options(self) -> list[Choice]:
+        """The choices, read only when something shows them or checks a chosen value."""
+        return list(self.choices())
 
     def bind(self, params) -> list[str]:
         """Read the parameter; return the values that are not valid choices."""
-        self.options = list(self.choices())
-        valid = {choice.value for choice in self.options}
         requested = [value for value in params.getlist(self.param) if value]
+        if not requested:
+            self.selected = []
+            return []
+        valid = {choice.value for choice in self.options}
         self.selected = [value for value in dict.fromkeys(requested) if value in valid]
         return [value for value in requested if value not in valid]
 
@@ -297,8 +303,10 @@ class Overview:
         rendered = []
         for overview_filter in self.filters:
             chosen = [type(self).__name__, overview_filter.param, *overview_filter.selected]
-            key = "filter:" + hashlib.sha256("\x1f".join(chosen).encode()).hexdigest()[:32]
-            html = reference_value(key, lambda f=overview_filter: template.render({"filter": f}))
+            html = reference_value(
+                "filter:" + _digest(chosen),
+                lambda f=overview_filter: template.render({"filter": f}),
+            )
             rendered.append(mark_safe(html))  # noqa: S308  (our own rendered template)
         return rendered
 
@@ -429,8 +437,14 @@ class Overview:
 
     @cached_property
     def filters_html(self) -> str:
-        """The rendered filters as one piece of HTML."""
-        return mark_safe("".join(self.rendered_filters))  # noqa: S308  (rendered filters)
+        """The rendered filters as one piece of HTML, kept as one piece per chosen values of
+        all the filters (a page of another search with the same filters finds it); a new
+        combination puts it together from each filter's kept fieldset."""
+        chosen = [type(self).__name__]
+        for overview_filter in self.filters:
+            chosen += [overview_filter.param, *overview_filter.selected]
+        html = reference_value("filters:" + _digest(chosen), lambda: "".join(self.rendered_filters))
+        return mark_safe(html)  # noqa: S308  (rendered filters)
 
     # Query strings -------------------------------------------------------------------
 
@@ -485,6 +499,10 @@ class Overview:
                     }
                 )
         return tags
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
 # The page around an overview ---------------------------------------------------------
