@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
-from advisory import forms, rules, services
-from advisory.models import ProposalStatus, Review
+from advisory import forms, pool_rules, rules, services
+from advisory.models import ProposalKind, ProposalStatus, Review
+from advisory.pool_models import Application
 from advisory.views.common import add_errors, file_response
 from portal.ratelimit import allow
 
@@ -177,6 +178,24 @@ def _events_for(user, proposal):
     return events.filter(is_public=True)
 
 
+def _application_for(user, proposal):
+    """A pool application's terms (the pool, the amount, the period, the budget and the
+    expected impact) for those who may open its attachments (its budget is among them:
+    advisory.pool_rules.can_see_application_attachments); None for anyone else and for a
+    proposal that is not an application."""
+    if proposal.kind != ProposalKind.POOL_APPLICATION:
+        return None
+    application = (
+        Application.objects.filter(proposal=proposal)
+        .select_related("pool__area")
+        .prefetch_related("budget_lines", "expected_impacts", "goals", "areas")
+        .first()
+    )
+    if application is None or not pool_rules.can_see_application_attachments(user, application):
+        return None
+    return application
+
+
 def render_proposal(request, proposal, bound=None, status=200):
     user = request.user
     own_review = proposal.reviews.filter(member=user).first() if rules.is_member(user) else None
@@ -192,6 +211,7 @@ def render_proposal(request, proposal, bound=None, status=200):
         )
     context = {
         "proposal": proposal,
+        "application": _application_for(user, proposal),
         "administrations": proposal.administrations.all(),
         "events": _events_for(user, proposal),
         "attachments": proposal.attachments.all()
