@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advisory import pool_rules
-from advisory.models import REPORT_OWED, Application, Grant, Pool, ReportStatus
+from advisory.models import REPORT_OWED, Application, Grant, GrantStatus, Pool, ReportStatus
 from portal import rules as portal_rules
 from portal.hooks import Link, Part
 
@@ -150,7 +150,7 @@ def _secretary_part(user) -> Part | None:
     if condition is None:
         return None
     today = timezone.localdate()
-    live = ~Q(grants__status="cancelled")
+    live = ~Q(grants__status=GrantStatus.CANCELLED)
     pools = [
         pool
         for pool in Pool.objects.filter(condition)

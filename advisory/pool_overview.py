@@ -103,11 +103,6 @@ class GrantOverview(Overview):
             for f in self.filters
         ]
 
-    @cached_property
-    def filters_html(self) -> str:
-        """Not kept either (see rendered_filters)."""
-        return mark_safe("".join(self.rendered_filters))  # noqa: S308  (our own template)
-
     def apply_search(self, queryset):
         """The grants whose title or organisation's name contains the words as typed."""
         return queryset.filter(

@@ -21,7 +21,7 @@ from advisory import pool_forms, pool_register, pool_rules, pool_services
 from advisory.models import Pool
 from advisory.pool_overview import GrantOverview
 from advisory.signals import CONTENT_NAMESPACE
-from portal.caching import cached_fragment
+from portal.caching import cached_fragment, cached_fragment_for
 from portal.decorators import staff_member_required
 from portal.overview import overview_page
 
@@ -66,7 +66,10 @@ def grant_detail(request, pk):
         )
         return json.dumps({"title": grant.application.proposal.title, "html": html})
 
-    payload = cached_fragment(CONTENT_NAMESPACE, ["pool-grant", str(pk)], render_content)
+    # The page shows the organisation's name: a change of it shows at once too.
+    payload = cached_fragment_for(
+        [CONTENT_NAMESPACE, "organisations"], ["pool-grant", str(pk)], render_content
+    )
     content = json.loads(payload)
     return render(
         request,

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from challenges.models import Challenge
 from organisations.models import Organisation
-from portal.caching import short_lived
+from portal.caching import reference_value, short_lived
 from portal.models import LocalCommitteeArea
 from solutions.models import Solution
 
@@ -68,8 +68,8 @@ def areas_with_counts() -> list[AreaCounts]:
 
 
 def area_by_slug(slug: str) -> LocalCommitteeArea:
-    """One of the twelve areas (reference data, kept a few seconds); 404 for any other."""
-    areas = short_lived(
+    """One of the twelve areas (reference data, kept until it changes); 404 for any other."""
+    areas = reference_value(
         "areas:by-slug", lambda: {area.slug: area for area in LocalCommitteeArea.objects.all()}
     )
     if slug not in areas:

@@ -15,9 +15,9 @@ from portal.overview import (
     administration_choices,
     administration_ids,
     area_choices,
-    area_ids,
+    by_area,
+    by_goal,
     goal_choices,
-    goal_ids,
 )
 
 DEADLINE_WINDOWS = {"14": 14, "30": 30, "90": 90}
@@ -25,14 +25,6 @@ DEADLINE_WINDOWS = {"14": 14, "30": 30, "90": 90}
 
 def _by_administration(queryset, slugs):
     return queryset.filter(administration_ids__overlap=administration_ids(slugs))
-
-
-def _by_district(queryset, slugs):
-    return queryset.filter(district_ids__overlap=area_ids(slugs))
-
-
-def _by_sdg(queryset, numbers):
-    return queryset.filter(sdg_ids__overlap=goal_ids(numbers))
 
 
 def _by_state(queryset, states):
@@ -89,13 +81,13 @@ class ChallengeOverview(Overview):
                 "district",
                 _("Local committee area"),
                 area_choices,
-                _by_district,
+                by_area,
             ),
             Filter(
                 "sdg",
                 _("Sustainable Development Goal"),
                 goal_choices,
-                _by_sdg,
+                by_goal,
             ),
             Filter(
                 "collaboration",

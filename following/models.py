@@ -49,9 +49,6 @@ class SubscriptionQuerySet(models.QuerySet):
     def of(self, user):
         return self.filter(user=user)
 
-    def searches(self):
-        return self.filter(kind__in=SEARCH_KINDS)
-
     def in_digest(self):
         return self.filter(delivery=Delivery.DIGEST)
 

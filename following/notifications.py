@@ -42,14 +42,9 @@ def suggested_before(kind: str, pk: int) -> set[int]:
     return set(Suggestion.objects.filter(**{own: pk}).values_list(other, flat=True))
 
 
-def _subscribers(kind: str) -> dict[int, tuple[str, object]]:
-    """user id → (delivery, since) of everyone who follows the standing interest."""
-    return {
-        user_id: (delivery, created_at)
-        for user_id, delivery, created_at in Subscription.objects.filter(kind=kind).values_list(
-            "user_id", "delivery", "created_at"
-        )
-    }
+def _subscribers(kind: str) -> set[int]:
+    """The ids of everyone who follows the standing interest."""
+    return set(Subscription.objects.filter(kind=kind).values_list("user_id", flat=True))
 
 
 def _pair_notices(pairs: list[tuple[int, int]]) -> list[tuple[int, str, int | None, int | None]]:
@@ -78,8 +73,9 @@ def _pair_notices(pairs: list[tuple[int, int]]) -> list[tuple[int, str, int | No
             )
         )
         staff = defaultdict(set)
+        concerned = {a for ids in owners.values() for a in ids}
         for administration_id, user_id in AdministrationMembership.objects.filter(
-            user_id__in=suggested
+            user_id__in=suggested, administration_id__in=concerned
         ).values_list("administration_id", "user_id"):
             staff[administration_id].add(user_id)
         for challenge_id, solution_id in pairs:

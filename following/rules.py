@@ -8,9 +8,10 @@ A subscription of someone else is a 404, never a 403: its existence is nobody's 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
-from following.models import Kind, Subscription
+from following.models import SEARCH_KINDS, Kind, Subscription
 from portal import rules as portal_rules
 from portal.models import User
+from solutions import rules as solutions_rules
 
 AnyUser = User | AnonymousUser
 
@@ -20,7 +21,7 @@ def can_follow(user: AnyUser) -> bool:
 
 
 def is_organisation_member(user: AnyUser) -> bool:
-    return isinstance(user, User) and can_follow(user) and user.organisation_memberships.exists()
+    return bool(solutions_rules.member_organisation_ids(user))
 
 
 def standing_kinds_for(user: AnyUser) -> list[Kind]:
@@ -36,7 +37,7 @@ def standing_kinds_for(user: AnyUser) -> list[Kind]:
 
 
 def can_follow_kind(user: AnyUser, kind: str) -> bool:
-    if kind in (Kind.CHALLENGE_SEARCH, Kind.SOLUTION_SEARCH):
+    if kind in SEARCH_KINDS:
         return can_follow(user)
     return kind in standing_kinds_for(user)
 

@@ -34,8 +34,16 @@ class SearchKind:
 
     def public(self) -> QuerySet:
         if self.overview is ChallengeOverview:
-            return Challenge.objects.published().select_related("owner")
-        return Solution.objects.published().select_related("organisation")
+            return (
+                Challenge.objects.published()
+                .select_related("owner")
+                .defer("description", "search_vector")
+            )
+        return (
+            Solution.objects.published()
+            .select_related("organisation")
+            .defer("description", "problem", "search_vector")
+        )
 
     def build(self, query: str, queryset: QuerySet | None = None) -> Overview:
         params = QueryDict(query, mutable=False)

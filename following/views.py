@@ -24,7 +24,6 @@ def following_page(request):
     digest comes; saved searches can be stopped one by one."""
     user = request.user
     kinds = rules.standing_kinds_for(user)
-    follower = Follower.objects.filter(user=user).first()
     subscriptions = list(Subscription.objects.of(user))
     if request.method == "POST":
         form = PreferencesForm(request.POST, kinds=kinds)
@@ -39,6 +38,7 @@ def following_page(request):
     else:
         standing = {s.kind: s.delivery for s in subscriptions if not s.is_search}
         initial = {kind: standing.get(kind, services.NEVER) for kind in kinds}
+        follower = Follower.objects.filter(user=user).first()
         initial["frequency"] = follower.frequency if follower else Frequency.DAILY
         form = PreferencesForm(initial=initial, kinds=kinds)
     describer = searches.Describer()

@@ -9,18 +9,10 @@ from portal.overview import (
     Overview,
     Sort,
     area_choices,
-    area_ids,
+    by_area,
+    by_goal,
     goal_choices,
-    goal_ids,
 )
-
-
-def _by_area(queryset, slugs):
-    return queryset.filter(district_ids__overlap=area_ids(slugs))
-
-
-def _by_sdg(queryset, numbers):
-    return queryset.filter(sdg_ids__overlap=goal_ids(numbers))
 
 
 def _by_rsv(queryset, values):
@@ -56,8 +48,8 @@ class OrganisationOverview(Overview):
 
     def build_filters(self):
         return [
-            Filter("district", _("Local committee area"), area_choices, _by_area),
-            Filter("sdg", _("Sustainable Development Goal"), goal_choices, _by_sdg),
+            Filter("district", _("Local committee area"), area_choices, by_area),
+            Filter("sdg", _("Sustainable Development Goal"), goal_choices, by_goal),
             Filter(
                 "rsv",
                 _("Registered social enterprise (RSV)"),

@@ -1,5 +1,3 @@
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -22,7 +20,7 @@ from organisations.models import (
 )
 from organisations.overview import OrganisationOverview
 from portal import client_ip
-from portal.caching import cached_fragment_for, short_lived
+from portal.caching import cached_fragment_for, digest, short_lived
 from portal.overview import overview_page
 from portal.ratelimit import allow
 from solutions.models import Solution
@@ -92,7 +90,7 @@ def _organisation_by_slug(slug: str) -> Organisation:
     query); 404 for an unknown slug."""
     # The slug comes from the address, any length: the key holds its digest.
     found = short_lived(
-        f"organisation-slug:{hashlib.sha256(slug.encode()).hexdigest()[:32]}",
+        f"organisation-slug:{digest([slug])}",
         lambda: Organisation.objects.filter(slug=slug).values("pk", "name", "slug").first(),
     )
     if found is None:

@@ -67,16 +67,30 @@ def bump_content_version(namespace: str) -> None:
     transaction.on_commit(bump)
 
 
+def digest(parts: list[str]) -> str:
+    """A short, fixed-length name for `parts` in a cache key (query strings, search words
+    and slugs come from the address and may be of any length)."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def _kept(key: str, compute: Callable, seconds: int):
+    """The `pages` cache's value for `key`, computed by `compute()` and kept `seconds`
+    when absent."""
+    pages = caches["pages"]
+    value = pages.get(key)
+    if value is None:
+        value = compute()
+        pages.set(key, value, timeout=seconds)
+    return value
+
+
 def cached_fragment(namespace: str, parts: list[str], render) -> str:
     """The fragment for `parts` (e.g. the query string), rendered by `render()` when absent."""
-    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
-    key = f"fragment:{namespace}:{content_version(namespace)}:{translation.get_language()}:{digest}"
-    pages = caches["pages"]
-    html = pages.get(key)
-    if html is None:
-        html = render()
-        pages.set(key, html, timeout=settings.OVERVIEW_CACHE_SECONDS)
-    return html
+    key = (
+        f"fragment:{namespace}:{content_version(namespace)}:{translation.get_language()}:"
+        f"{digest(parts)}"
+    )
+    return _kept(key, render, settings.OVERVIEW_CACHE_SECONDS)
 
 
 def shared_fragment_html(name: str, values: list, render: Callable[[], str]) -> str:
@@ -84,27 +98,16 @@ def shared_fragment_html(name: str, values: list, render: Callable[[], str]) -> 
     `shared_fragment` template tag: the header and footer for visitors who are not logged
     in), rendered by `render()` once per process and kept like a rendered row."""
     serialised = json.dumps(values, default=str, sort_keys=True)
-    key = f"shared:{name}:{_digest([translation.get_language() or '', serialised])}"
-    pages = caches["pages"]
-    html = pages.get(key)
-    if html is None:
-        html = render()
-        pages.set(key, html, timeout=ROW_SECONDS)
-    return html
+    key = f"shared:{name}:{digest([translation.get_language() or '', serialised])}"
+    return _kept(key, render, ROW_SECONDS)
 
 
 def short_lived(key: str, compute, seconds: int | None = None):
     """A value that may be a little old, such as a filter's choices from reference data,
     computed by `compute()` and kept per process and language for at most `seconds`
     (settings.OVERVIEW_CACHE_SECONDS unless given)."""
-    full_key = f"value:{translation.get_language()}:{key}"
-    pages = caches["pages"]
-    value = pages.get(full_key)
-    if value is None:
-        value = compute()
-        timeout = settings.OVERVIEW_CACHE_SECONDS if seconds is None else seconds
-        pages.set(full_key, value, timeout=timeout)
-    return value
+    timeout = settings.OVERVIEW_CACHE_SECONDS if seconds is None else seconds
+    return _kept(f"value:{translation.get_language()}:{key}", compute, timeout)
 
 
 def cached_fragment_for(namespaces: list[str], parts: list[str], render) -> str:
@@ -114,10 +117,6 @@ def cached_fragment_for(namespaces: list[str], parts: list[str], render) -> str:
     first, *others = namespaces
     versions = [f"{namespace}:{content_version(namespace)}" for namespace in others]
     return cached_fragment(first, [*versions, *parts], render)
-
-
-def _digest(parts: list[str]) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
 def cached_rows(
@@ -135,7 +134,7 @@ def cached_rows(
         f"{namespace}:{content_version(namespace)}"
         for namespace in [*namespaces, REFERENCE_NAMESPACE]
     ]
-    prefix = f"row:{_digest([*versions, translation.get_language() or '', *parts])}:"
+    prefix = f"row:{digest([*versions, translation.get_language() or '', *parts])}:"
     keys = [f"{prefix}{pk}" for pk in ids]
     pages = caches["pages"]
     found = pages.get_many(keys)

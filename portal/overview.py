@@ -7,7 +7,6 @@ JavaScript. Unknown filter values, sort keys or page numbers never fail: they ar
 and the page says so.
 """
 
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from math import ceil
@@ -29,7 +28,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.caching import cached_fragment, cached_rows, reference_value
+from portal.caching import cached_fragment, cached_rows, digest, reference_value
 from portal.models import Administration, LocalCommitteeArea, SustainableDevelopmentGoal
 from portal.search import WORD, Expansion, expand
 
@@ -114,6 +113,16 @@ def area_ids(slugs: list[str]) -> list[int]:
     return _ids("ids:areas", LocalCommitteeArea.objects.values_list("slug", "pk"), slugs)
 
 
+def by_area(queryset: QuerySet, slugs: list[str]) -> QuerySet:
+    """The objects named for any of the local committee areas (their `district_ids`)."""
+    return queryset.filter(district_ids__overlap=area_ids(slugs))
+
+
+def by_goal(queryset: QuerySet, numbers: list[str]) -> QuerySet:
+    """The objects named for any of the goals (their `sdg_ids`)."""
+    return queryset.filter(sdg_ids__overlap=goal_ids(numbers))
+
+
 def goal_ids(numbers: list[str]) -> list[int]:
     return _ids(
         "ids:goals", SustainableDevelopmentGoal.objects.values_list("number", "pk"), numbers
@@ -164,14 +173,11 @@ class PageRows(Sequence):
     def __init__(self, ids: list[int], fetch: Callable[[list[int]], dict[int, Any]]):
         self.ids = ids
         self._fetch = fetch
-        self._objects: list | None = None
 
-    @property
+    @cached_property
     def objects(self) -> list:
-        if self._objects is None:
-            found = self._fetch(self.ids) if self.ids else {}
-            self._objects = [found[pk] for pk in self.ids if pk in found]
-        return self._objects
+        found = self._fetch(self.ids) if self.ids else {}
+        return [found[pk] for pk in self.ids if pk in found]
 
     def __len__(self) -> int:
         return len(self.objects)
@@ -304,7 +310,7 @@ class Overview:
         for overview_filter in self.filters:
             chosen = [type(self).__name__, overview_filter.param, *overview_filter.selected]
             html = reference_value(
-                "filter:" + _digest(chosen),
+                "filter:" + digest(chosen),
                 lambda f=overview_filter: template.render({"filter": f}),
             )
             rendered.append(mark_safe(html))  # noqa: S308  (our own rendered template)
@@ -359,9 +365,8 @@ class Overview:
         rows = _fetch_rows(self.ids_query())
         if self.sort != "relevance":
             return [row[0] for row in rows]
-        newest = [(row[0], row[1]) for row in rows]
-        ranked = sorted(newest[: self.max_results], key=lambda row: (-row[1], -row[0]))
-        return [pk for pk, _rank in ranked + newest[self.max_results :]]
+        ranked = sorted(rows[: self.max_results], key=lambda row: (-row[1], -row[0]))
+        return [pk for pk, _rank in ranked + rows[self.max_results :]]
 
     def objects_by_id(self, ids: list[int]) -> dict[int, Any]:
         """The visible objects of `ids`, with the relations the result template shows."""
@@ -410,11 +415,12 @@ class Overview:
     row_namespaces: tuple[str, ...] = ()
 
     @cached_property
-    def rendered_results(self) -> list[str]:
-        """The page's results, each the `result_template` given `item` and `overview`,
-        rendered once per content version, language, day and highlighted words and then
-        kept per process (portal.caching.cached_rows): a page renders from the ids of one
-        query and reads the objects only of rows that no page has rendered yet."""
+    def results_html(self) -> str:
+        """The page's results as one piece of HTML (empty when there are none): each the
+        `result_template` given `item` and `overview`, rendered once per content version,
+        language, day and highlighted words and then kept per process
+        (portal.caching.cached_rows): a page renders from the ids of one query and reads
+        the objects only of rows that no page has rendered yet."""
         ids = self.page.object_list.ids
         template = get_template(self.result_template)
 
@@ -428,23 +434,12 @@ class Overview:
         parts = [self.result_template, timezone.localdate().isoformat(), *highlighted]
         namespaces = [self.cache_namespace, *self.row_namespaces]
         rows = cached_rows(namespaces, parts, ids, render)
-        return [mark_safe(row) for row in rows]  # noqa: S308  (our own rendered template)
-
-    @cached_property
-    def results_html(self) -> str:
-        """The page's rendered results as one piece of HTML (empty when there are none)."""
-        return mark_safe("".join(self.rendered_results))  # noqa: S308  (rendered rows)
+        return mark_safe("".join(rows))  # noqa: S308  (our own rendered template)
 
     @cached_property
     def filters_html(self) -> str:
-        """The rendered filters as one piece of HTML, kept as one piece per chosen values of
-        all the filters (a page of another search with the same filters finds it); a new
-        combination puts it together from each filter's kept fieldset."""
-        chosen = [type(self).__name__]
-        for overview_filter in self.filters:
-            chosen += [overview_filter.param, *overview_filter.selected]
-        html = reference_value("filters:" + _digest(chosen), lambda: "".join(self.rendered_filters))
-        return mark_safe(html)  # noqa: S308  (rendered filters)
+        """The rendered filters as one piece of HTML."""
+        return mark_safe("".join(self.rendered_filters))  # noqa: S308  (rendered filters)
 
     # Query strings -------------------------------------------------------------------
 
@@ -499,10 +494,6 @@ class Overview:
                     }
                 )
         return tags
-
-
-def _digest(parts: list[str]) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
 # The page around an overview ---------------------------------------------------------

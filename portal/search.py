@@ -23,14 +23,13 @@ search has widened since the lexicon last grew: each word's result is kept per p
 under the lexicon's version, which `remember_words` bumps when it adds a word.
 """
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
 from django.core.cache import caches
 from django.db import connection
 
-from portal.caching import ROW_SECONDS, bump_content_version, content_version
+from portal.caching import ROW_SECONDS, bump_content_version, content_version, digest
 
 WORD = re.compile(r"\w+")
 MIN_LENGTH = 4
@@ -112,7 +111,7 @@ def _term_sql(index: int, term: str) -> tuple[str, list]:
 
 
 def _lexicon_key(version: int, term: str) -> str:
-    return f"lexicon:{version}:{hashlib.sha256(term.encode()).hexdigest()[:32]}"
+    return f"lexicon:{version}:{digest([term])}"
 
 
 def related_words(terms: list[str]) -> list[list[str]]:

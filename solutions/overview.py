@@ -9,20 +9,12 @@ from portal.overview import (
     Overview,
     Sort,
     area_choices,
-    area_ids,
+    by_area,
+    by_goal,
     goal_choices,
-    goal_ids,
 )
 from portal.vocabulary import Collaboration, TargetGroup
 from solutions.models import PriceModel, SolutionListing
-
-
-def _by_district(queryset, slugs):
-    return queryset.filter(district_ids__overlap=area_ids(slugs))
-
-
-def _by_sdg(queryset, numbers):
-    return queryset.filter(sdg_ids__overlap=goal_ids(numbers))
 
 
 def _by_rsv(queryset, values):
@@ -73,13 +65,13 @@ class SolutionOverview(Overview):
                 "district",
                 _("Local committee area"),
                 area_choices,
-                _by_district,
+                by_area,
             ),
             Filter(
                 "sdg",
                 _("Sustainable Development Goal"),
                 goal_choices,
-                _by_sdg,
+                by_goal,
             ),
             Filter(
                 "target_group",

@@ -13,6 +13,7 @@ from advisory.models import (
     FinalReport,
     FinalReportStatus,
     Grant,
+    GrantStatus,
     ReportStatus,
 )
 
@@ -98,7 +99,7 @@ def documented_impact(organisation):
             report__status=FinalReportStatus.ACCEPTED,
             report__grant__application__proposal__organisation=organisation,
         )
-        .exclude(report__grant__status="cancelled")
+        .exclude(report__grant__status=GrantStatus.CANCELLED)
         .select_related("report__grant__application__proposal")
         .order_by("-report__decided_at", "report_id", "expected_id", "pk")[:PROFILE_FIGURES]
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
-from advisory import forms, pool_rules, rules, services
+from advisory import forms, rules, services
 from advisory.models import ProposalKind, ProposalStatus, Review
 from advisory.pool_models import Application
 from advisory.views.common import add_errors, file_response
@@ -178,22 +178,17 @@ def _events_for(user, proposal):
     return events.filter(is_public=True)
 
 
-def _application_for(user, proposal):
+def _application_terms(proposal):
     """A pool application's terms (the pool, the amount, the period, the budget and the
-    expected impact) for those who may open its attachments (its budget is among them:
-    advisory.pool_rules.can_see_application_attachments); None for anyone else and for a
-    proposal that is not an application."""
+    expected impact) with what the page shows of them; None for any other proposal."""
     if proposal.kind != ProposalKind.POOL_APPLICATION:
         return None
-    application = (
+    return (
         Application.objects.filter(proposal=proposal)
         .select_related("pool__area")
         .prefetch_related("budget_lines", "expected_impacts", "goals", "areas")
         .first()
     )
-    if application is None or not pool_rules.can_see_application_attachments(user, application):
-        return None
-    return application
 
 
 def render_proposal(request, proposal, bound=None, status=200):
@@ -209,14 +204,15 @@ def render_proposal(request, proposal, bound=None, status=200):
                 "comment": own_review.comment,
             }
         )
+    # An application's terms are shown to those who may open its attachments (its budget is
+    # among them: advisory.pool_rules.can_see_application_attachments).
+    may_see_attachments = rules.can_see_attachments(user, proposal)
     context = {
         "proposal": proposal,
-        "application": _application_for(user, proposal),
+        "application": _application_terms(proposal) if may_see_attachments else None,
         "administrations": proposal.administrations.all(),
         "events": _events_for(user, proposal),
-        "attachments": proposal.attachments.all()
-        if rules.can_see_attachments(user, proposal)
-        else None,
+        "attachments": proposal.attachments.all() if may_see_attachments else None,
         "action_forms": action_forms,
         "own_review": own_review,
         "has_conflict": rules.has_conflict(user, proposal),
