@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from advisory.forms import Text, no_nul
-from advisory.pool_reports import ReportContent
+from advisory.pool_reports import ReportContent, figures_against_expected
 from enquiries.forms import MultipleDocumentsField, attachments_help_text
 
 # At most this many extra lines of the grantee's own.
@@ -101,13 +101,15 @@ class ReportForm(forms.Form):
         achieved = {}
         extra_lines = []
         if report is not None and report.pk is not None:
-            for figure in report.figures.all():
-                if figure.expected_id is None:
-                    extra_lines.append(
-                        f"{figure.label}; {_figure_text(figure.figure)}; {figure.unit}"
-                    )
-                else:
-                    achieved[f"achieved_{figure.expected_id}"] = _figure_text(figure.figure)
+            rows, extra = figures_against_expected(self.expected, report)
+            achieved = {
+                f"achieved_{impact.pk}": _figure_text(figure.figure)
+                for impact, figure in rows
+                if figure is not None
+            }
+            extra_lines = [
+                f"{figure.label}; {_figure_text(figure.figure)}; {figure.unit}" for figure in extra
+            ]
             kwargs.setdefault(
                 "initial",
                 {

@@ -29,22 +29,13 @@ def _report_of(grant) -> FinalReport | None:
     return report
 
 
-def _rows(expected, report):
-    """Each expected impact beside its achieved figure, then the extra lines."""
-    achieved = {}
-    extra = []
-    for figure in report.figures.all() if report else ():
-        if figure.expected_id is None:
-            extra.append(figure)
-        else:
-            achieved[figure.expected_id] = figure
-    return [(impact, achieved.get(impact.pk)) for impact in expected], extra
-
-
-def _render(request, grant, report, *, report_form=None, decision_form=None, status=200):
+def _render(
+    request, grant, report, *, expected=None, report_form=None, decision_form=None, status=200
+):
     user = request.user
-    expected = list(grant.application.expected_impacts.all())
-    rows, extra = _rows(expected, report)
+    if expected is None:
+        expected = list(grant.application.expected_impacts.all())
+    rows, extra = pool_reports.figures_against_expected(expected, report)
     may_write = pool_rules.can_write_report(user, grant, report)
     may_decide = report is not None and pool_rules.can_decide_report(user, report)
     may_publish = report is not None and pool_rules.can_publish_report(user, report)
@@ -93,7 +84,9 @@ def report(request, pk):
                 else _("The report is saved. Submit it when it is ready."),
             )
             return redirect("pool:report", grant.pk)
-    return _render(request, grant, _report_of(grant), report_form=form, status=400)
+    # `_save` is atomic: a refused save or submission changed nothing, so the report and
+    # the expected impacts read above are still the page's.
+    return _render(request, grant, report, expected=expected, report_form=form, status=400)
 
 
 @transaction.atomic

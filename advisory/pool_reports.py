@@ -92,6 +92,19 @@ def grantees(grant: Grant) -> list[User]:
     return list(people.values())
 
 
+def figures_against_expected(expected, report) -> tuple[list[tuple], list]:
+    """Each expected impact beside the report's achieved figure for it (None where the
+    report has none), and the report's extra figures that no expected impact names."""
+    achieved = {}
+    extra = []
+    for figure in report.figures.all() if report else ():
+        if figure.expected_id is None:
+            extra.append(figure)
+        else:
+            achieved[figure.expected_id] = figure
+    return [(impact, achieved.get(impact.pk)) for impact in expected], extra
+
+
 def _email(users, kind: str, grant: Grant, **context) -> None:
     email_users(
         users,

@@ -6,7 +6,7 @@ from django import template
 from django.db.models import Q
 from django.utils import timezone
 
-from advisory import pool_rules
+from advisory import pool_reports, pool_rules
 from advisory.models import (
     REPORT_OWED,
     AchievedFigure,
@@ -36,15 +36,9 @@ def grant_report_section(grant):
     )
     rows, extra, attachments = [], [], []
     if report is not None:
-        achieved = {}
-        for figure in report.figures.all():
-            if figure.expected_id is None:
-                extra.append(figure)
-            else:
-                achieved[figure.expected_id] = figure
-        rows = [
-            (impact, achieved.get(impact.pk)) for impact in grant.application.expected_impacts.all()
-        ]
+        rows, extra = pool_reports.figures_against_expected(
+            grant.application.expected_impacts.all(), report
+        )
         if report.is_published:
             attachments = list(report.attachments.all())
     return {
