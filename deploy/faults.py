@@ -151,10 +151,13 @@ class Faults:
         )
 
     def queue_emails(self, prefix: str, count: int) -> set[str]:
+        # In one transaction: the workers see them all at once, so on a quiet machine they
+        # are still being sent when the script acts (one commit each let the workers send
+        # each as it came, and all were out before the shell had finished).
         code = (
             "from django.db import transaction\nfrom portal import mail\n"
-            f"for number in range({count}):\n"
-            "    with transaction.atomic():\n"
+            "with transaction.atomic():\n"
+            f"    for number in range({count}):\n"
             f"        mail.queue_email(to=[f'{prefix}-{{number}}@example.org'],"
             " subject=f'Besked {number}', body_text='Prøve fra make prod-faults.')\n"
         )
@@ -167,12 +170,12 @@ class Faults:
         )
         return {f"{prefix}-{number}@example.org" for number in range(count)}
 
-    def wait(self, condition, timeout: float) -> bool:
+    def wait(self, condition, timeout: float, interval: float = 0.5) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if condition():
                 return True
-            time.sleep(0.5)
+            time.sleep(interval)
         return False
 
     def submit_enquiry(self, opener, number: int, *, retry_until: float) -> str | None:
@@ -223,7 +226,7 @@ class Faults:
     def kill_a_worker_while_sending(self) -> None:
         before = self.recipients()
         expected = self.queue_emails("fault-b", 150)
-        self.wait(lambda: sum(self.recipients()[r] for r in expected) >= 10, 60)
+        self.wait(lambda: sum(self.recipients()[r] for r in expected) >= 10, 60, interval=0.05)
         worker = self.stack.services["worker-1"]
         worker.signal(signal.SIGKILL)
         self.events.append((time.monotonic(), "killing worker-1"))
